@@ -1,0 +1,179 @@
+package dev.igautomation.account;
+
+import java.net.URI;
+import java.time.Instant;
+
+import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.system.Cursor;
+import dev.igautomation.system.ErrorAnswer;
+import dev.igautomation.system.HttpUrl;
+import dev.igautomation.system.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Adds, reads, changes and removes accounts. Credentials go in and never come out: answers only say whether each is
+ * set.
+ */
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Validated
+@Tag(name = "Accounts", description = "The Instagram professional accounts the service works for")
+@SecurityRequirement(name = "api_key")
+class AccountController {
+
+	private static final String INSTAGRAM_ID = "\\d{1,32}";
+
+	private static final String USERNAME = "[A-Za-z0-9._]{1,30}";
+
+	private final Accounts accounts;
+
+	AccountController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@PostMapping
+	@Operation(summary = "Add an account",
+			description = "The access token and webhook secret are encrypted at rest and never returned.")
+	@ErrorAnswer(status = 403, code = "forbidden", description = "The API key is limited to some accounts.")
+	@ErrorAnswer(status = 409, code = "instagram_account_taken",
+			description = "An account for this instagram_account_id exists already.")
+	ResponseEntity<AccountResponse> create(@AuthenticationPrincipal ApiKeyPrincipal caller,
+			@Valid @RequestBody CreateAccountRequest request) {
+		Account account = accounts.create(caller, new Accounts.NewAccount(request.instagramAccountId(),
+				request.username(), request.accessToken(), emptyToNull(request.crmWebhookUrl()),
+				request.webhookSecret()));
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
+			.body(AccountResponse.of(account));
+	}
+
+	@GetMapping
+	@Operation(summary = "List accounts", description = "Oldest first; only the accounts this API key may use.")
+	Page<AccountResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller,
+			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
+			@Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
+		String after = cursor == null ? null : Cursor.decode(cursor, 1)[0];
+		return Page.of(accounts.list(caller, after, limit + 1).stream().map(AccountResponse::of).toList(), limit,
+				account -> Cursor.encode(account.id()));
+	}
+
+	@GetMapping("/{accountId}")
+	@Operation(summary = "Get an account")
+	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
+	AccountResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
+		return AccountResponse.of(accounts.get(caller, accountId));
+	}
+
+	@PatchMapping("/{accountId}")
+	@Operation(summary = "Change an account",
+			description = "Send only the fields to change. An empty crm_webhook_url stops forwarding to the CRM.")
+	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
+	AccountResponse update(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
+			@Valid @RequestBody UpdateAccountRequest request) {
+		return AccountResponse.of(accounts.update(caller, accountId, new Accounts.AccountChanges(request.username(),
+				request.accessToken(), request.crmWebhookUrl(), request.webhookSecret())));
+	}
+
+	@DeleteMapping("/{accountId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove an account",
+			description = "Stops forwarding and auto-replies for it; stored messages are kept.")
+	@ErrorAnswer(status = 403, code = "forbidden", description = "The API key is limited to some accounts.")
+	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
+	void delete(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
+		accounts.delete(caller, accountId);
+	}
+
+	private static String emptyToNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+
+	record CreateAccountRequest(
+			@Schema(description = "The Instagram professional account id (entry.id in Meta's webhooks)",
+					example = "17841405309211844")
+			@NotNull(message = "is required") @Pattern(regexp = INSTAGRAM_ID, message = "must be digits only")
+			String instagramAccountId,
+			@Schema(description = "The Instagram username", example = "acme.shop")
+			@NotNull(message = "is required")
+			@Pattern(regexp = USERNAME, message = "must be 1 to 30 letters, digits, periods or underscores")
+			String username,
+			@Schema(description = "Instagram access token; encrypted at rest, never returned",
+					example = "IGAAT...")
+			@NotBlank(message = "is required") @Size(max = 4096, message = "must be at most 4096 characters")
+			String accessToken,
+			@Schema(description = "Where this account's events are POSTed; leave out to only store them",
+					example = "https://crm.example.com/hooks/instagram")
+			@HttpUrl @Size(max = 2048, message = "must be at most 2048 characters") String crmWebhookUrl,
+			@Schema(description = "Key of the HMAC signatures on events sent to the CRM; required with crm_webhook_url; "
+					+ "never returned", example = "whsec_c2VjcmV0LXNoYXJlZC13aXRoLXRoZS1jcm0")
+			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret) {
+
+		@Override
+		public String toString() {
+			return "CreateAccountRequest[instagramAccountId=" + instagramAccountId + ", username=" + username + "]";
+		}
+
+	}
+
+	record UpdateAccountRequest(
+			@Schema(example = "acme.shop")
+			@Pattern(regexp = USERNAME, message = "must be 1 to 30 letters, digits, periods or underscores")
+			String username,
+			@Schema(description = "A new access token", example = "IGAAT...")
+			@Size(min = 1, max = 4096, message = "must be 1 to 4096 characters") String accessToken,
+			@Schema(description = "A new CRM URL, or an empty string to stop forwarding",
+					example = "https://crm.example.com/hooks/instagram")
+			@HttpUrl(allowEmpty = true) @Size(max = 2048, message = "must be at most 2048 characters")
+			String crmWebhookUrl,
+			@Schema(description = "A new webhook secret", example = "whsec_bmV3LXNlY3JldC1mb3ItdGhlLWNybQ")
+			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret) {
+
+		@Override
+		public String toString() {
+			return "UpdateAccountRequest[username=" + username + ", crmWebhookUrl=" + crmWebhookUrl + "]";
+		}
+
+	}
+
+	record AccountResponse(@Schema(example = "acc_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
+			@Schema(example = "17841405309211844") String instagramAccountId,
+			@Schema(example = "acme.shop") String username,
+			@Schema(example = "https://crm.example.com/hooks/instagram") String crmWebhookUrl,
+			@Schema(description = "Whether an access token is stored (it is never shown)") boolean accessTokenSet,
+			@Schema(description = "Whether a webhook secret is stored (it is never shown)") boolean webhookSecretSet,
+			Instant createdAt, Instant updatedAt) {
+
+		static AccountResponse of(Account account) {
+			return new AccountResponse(account.getId(), account.getInstagramAccountId(), account.getUsername(),
+					account.getCrmWebhookUrl(), account.getAccessToken() != null, account.getWebhookSecret() != null,
+					account.getCreatedAt(), account.getUpdatedAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,209 @@
+package dev.igautomation.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import dev.igautomation.security.AccountDirectory;
+import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.system.Ids;
+import dev.igautomation.system.InvalidRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts the service works for: the one way to add, change, remove and read them, and to reach their
+ * (decrypted) credentials.
+ */
+@Service
+public class Accounts implements AccountDirectory {
+
+	private final AccountRepository repository;
+
+	private final CredentialCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Accounts(AccountRepository repository, CredentialCipher cipher, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.cipher = cipher;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The fields of a new account; the CRM endpoint is optional, but its URL and secret go together. */
+	record NewAccount(String instagramAccountId, String username, String accessToken, String crmWebhookUrl,
+			String webhookSecret) {
+	}
+
+	/** Changes to an account: null leaves a field as it is; an empty {@code crmWebhookUrl} stops forwarding. */
+	record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret) {
+	}
+
+	@Transactional
+	Account create(ApiKeyPrincipal caller, NewAccount request) {
+		if (!caller.unrestricted()) {
+			throw new AccountScopeForbidden("add");
+		}
+		return createAccount(request);
+	}
+
+	private Account createAccount(NewAccount request) {
+		if (repository.existsByInstagramAccountId(request.instagramAccountId())) {
+			throw new InstagramAccountTaken(request.instagramAccountId());
+		}
+		requireSecretWithUrl(request.crmWebhookUrl(), request.webhookSecret(), false);
+		Account account = new Account(Ids.next("acc"), request.instagramAccountId(), request.username(),
+				clock.instant());
+		account.encryptedAccessToken(cipher.encrypt(request.accessToken(), Account.accessTokenContext(account.getId())));
+		if (hasText(request.crmWebhookUrl())) {
+			account.crmEndpoint(request.crmWebhookUrl(), encryptSecret(account, request.webhookSecret()));
+		}
+		try {
+			return repository.saveAndFlush(account);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new InstagramAccountTaken(request.instagramAccountId());
+		}
+	}
+
+	@Transactional
+	Account update(ApiKeyPrincipal caller, String accountId, AccountChanges changes) {
+		Account account = accessible(caller, accountId);
+		if (changes.username() != null) {
+			account.rename(changes.username());
+		}
+		if (changes.accessToken() != null) {
+			account.encryptedAccessToken(cipher.encrypt(changes.accessToken(), Account.accessTokenContext(accountId)));
+		}
+		if (changes.crmWebhookUrl() != null && changes.crmWebhookUrl().isEmpty()) {
+			account.crmEndpoint(null, null);
+		}
+		else if (changes.crmWebhookUrl() != null || changes.webhookSecret() != null) {
+			String url = changes.crmWebhookUrl() != null ? changes.crmWebhookUrl() : account.getCrmWebhookUrl();
+			if (url == null) {
+				throw new InvalidRequest("crm_webhook_url", "is needed with webhook_secret: the account has no CRM URL");
+			}
+			boolean keepsSecret = account.getWebhookSecret() != null;
+			requireSecretWithUrl(url, changes.webhookSecret(), keepsSecret);
+			byte[] secret = changes.webhookSecret() != null ? encryptSecret(account, changes.webhookSecret())
+					: account.getWebhookSecret();
+			account.crmEndpoint(url, secret);
+		}
+		account.touched(clock.instant());
+		return account;
+	}
+
+	@Transactional
+	void delete(ApiKeyPrincipal caller, String accountId) {
+		if (!caller.unrestricted()) {
+			throw new AccountScopeForbidden("remove");
+		}
+		Account account = accessible(caller, accountId);
+		repository.delete(account);
+		events.publishEvent(new AccountDeleted(account.getId(), account.getInstagramAccountId()));
+	}
+
+	@Transactional(readOnly = true)
+	Account get(ApiKeyPrincipal caller, String accountId) {
+		return accessible(caller, accountId);
+	}
+
+	@Transactional(readOnly = true)
+	List<Account> list(ApiKeyPrincipal caller, String after, int limit) {
+		String from = after == null ? "" : after;
+		return caller.unrestricted() ? repository.findByIdGreaterThanOrderByIdAsc(from, Limit.of(limit))
+				: repository.findByIdInAndIdGreaterThanOrderByIdAsc(caller.accountIds(), from, Limit.of(limit));
+	}
+
+	/** The account if the caller's key may use it; otherwise it looks absent. */
+	@Transactional(readOnly = true)
+	public AccountSummary requireAccessible(ApiKeyPrincipal caller, String accountId) {
+		return summaryOf(accessible(caller, accountId));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> findByInstagramAccountId(String instagramAccountId) {
+		return repository.findByInstagramAccountId(instagramAccountId).map(Accounts::summaryOf);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> find(String accountId) {
+		return repository.findById(accountId).map(Accounts::summaryOf);
+	}
+
+	/** Where the account's events are forwarded, with the decrypted signing secret; empty when it has no CRM. */
+	@Transactional(readOnly = true)
+	public Optional<CrmEndpoint> crmEndpoint(String accountId) {
+		return repository.findById(accountId)
+			.filter(account -> account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null)
+			.map(account -> new CrmEndpoint(account.getCrmWebhookUrl(),
+					cipher.decrypt(account.getWebhookSecret(), Account.webhookSecretContext(accountId))));
+	}
+
+	/** The account's decrypted Instagram access token, for calls to the Graph API. */
+	@Transactional(readOnly = true)
+	public String accessToken(String accountId) {
+		Account account = repository.findById(accountId).orElseThrow(() -> new UnknownAccount(accountId));
+		return cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(accountId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean exists(String accountId) {
+		return repository.existsById(accountId);
+	}
+
+	/** Creates the account configured through the environment, or brings its token and CRM endpoint up to date. */
+	@Transactional
+	void upsertFromEnvironment(NewAccount configured) {
+		Optional<Account> existing = repository.findByInstagramAccountId(configured.instagramAccountId());
+		if (existing.isEmpty()) {
+			createAccount(configured);
+			return;
+		}
+		Account account = existing.get();
+		account.encryptedAccessToken(
+				cipher.encrypt(configured.accessToken(), Account.accessTokenContext(account.getId())));
+		if (hasText(configured.crmWebhookUrl()) && hasText(configured.webhookSecret())) {
+			account.crmEndpoint(configured.crmWebhookUrl(), encryptSecret(account, configured.webhookSecret()));
+		}
+		account.touched(clock.instant());
+	}
+
+	private Account accessible(ApiKeyPrincipal caller, String accountId) {
+		if (!caller.canAccess(accountId)) {
+			throw new UnknownAccount(accountId);
+		}
+		return repository.findById(accountId).orElseThrow(() -> new UnknownAccount(accountId));
+	}
+
+	private byte[] encryptSecret(Account account, String secret) {
+		return cipher.encrypt(secret, Account.webhookSecretContext(account.getId()));
+	}
+
+	private static void requireSecretWithUrl(String url, String secret, boolean hasStoredSecret) {
+		if (hasText(url) && !hasText(secret) && !hasStoredSecret) {
+			throw new InvalidRequest("webhook_secret",
+					"is required with crm_webhook_url: the CRM uses it to check that events come from this service");
+		}
+		if (!hasText(url) && hasText(secret)) {
+			throw new InvalidRequest("crm_webhook_url", "is needed with webhook_secret");
+		}
+	}
+
+	static AccountSummary summaryOf(Account account) {
+		return new AccountSummary(account.getId(), account.getInstagramAccountId(), account.getUsername(),
+				account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null);
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

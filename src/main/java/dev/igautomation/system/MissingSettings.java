@@ -1,0 +1,21 @@
+package dev.igautomation.system;
+
+import java.util.List;
+
+/**
+ * The service was started without settings it needs; {@link MissingSettingsFailureAnalyzer} explains which.
+ */
+public class MissingSettings extends RuntimeException {
+
+	private final List<String> settings;
+
+	public MissingSettings(List<String> settings) {
+		super("Missing required settings: " + String.join("; ", settings));
+		this.settings = List.copyOf(settings);
+	}
+
+	List<String> settings() {
+		return settings;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting concerns shared by every feature: error answers, identifiers, paging, settings checks and API docs.
+ */
+package dev.igautomation.system;
