@@ -77,9 +77,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-		String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-		String detail = "Parameter '%s' has the value '%s', which is not a valid %s."
-			.formatted(jsonName(ex.getName()), ex.getValue(), expected.toLowerCase());
+		Class<?> type = ex.getRequiredType();
+		String expected;
+		if (type != null && type.isEnum()) {
+			expected = "one of: " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+				.collect(Collectors.joining(", "));
+		}
+		else {
+			expected = "a valid " + (type == null ? "value" : type.getSimpleName().toLowerCase());
+		}
+		String detail = "Parameter '%s' has the value '%s'; it must be %s.".formatted(jsonName(ex.getName()),
+				ex.getValue(), expected);
 		ProblemDetail body = Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "Invalid parameter", detail);
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}

@@ -38,7 +38,7 @@ public final class Cursor {
 	/** The {@code cursor} parameter was not one this service handed out. */
 	public static final class InvalidCursor extends ProblemException {
 
-		InvalidCursor() {
+		public InvalidCursor() {
 			super(HttpStatus.BAD_REQUEST, "invalid_cursor", "Invalid cursor",
 					"The cursor parameter is not valid: pass the next_cursor value of the previous page unchanged.");
 		}

@@ -10,10 +10,11 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a random port with the in-memory H2 database of the test profile. Every test class with the
- * same annotations shares one application context.
+ * The whole service on a random port with the in-memory H2 database of the test profile, calling the {@link Stubs}
+ * for the outside world. Every test class with the same annotations shares one application context.
  */
 @Documented
 @Inherited
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = StubsInitializer.class)
 public @interface IntegrationTest {
 
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @IntegrationTest
-@ContextConfiguration(initializers = PostgresInitializer.class)
+@ContextConfiguration(initializers = { StubsInitializer.class, PostgresInitializer.class })
 public @interface PostgresIntegrationTest {
 
 }

@@ -1,0 +1,102 @@
+package dev.igautomation.crm;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.igautomation.account.AccountDeleted;
+import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.system.Ids;
+import dev.igautomation.system.JobQueue;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues events for accounts' CRMs and lets people see and retry the deliveries. Each cause (an inbound event, a
+ * status change) makes at most one delivery, however often it is reported; the delivery keeps its id, which the CRM
+ * receives as {@code webhook-id}, across all its attempts.
+ */
+@Service
+public class CrmDeliveries {
+
+	static final TaskDescriptor<Void> ATTEMPT = TaskDescriptor.of("crm-delivery", Void.class);
+
+	private static final int BULK_RETRY_LIMIT = 10_000;
+
+	private final DeliveryRepository repository;
+
+	private final JobQueue jobs;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	CrmDeliveries(DeliveryRepository repository, JobQueue jobs, JsonMapper json, Clock clock) {
+		this.repository = repository;
+		this.jobs = jobs;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues {@code payload} as a delivery of {@code eventType} to the account's CRM, unless {@code sourceKey} was
+	 * queued before. Joins the caller's transaction.
+	 */
+	@Transactional
+	public void enqueue(String accountId, String eventType, String sourceKey, Map<String, Object> payload) {
+		Instant now = clock.instant();
+		String id = Ids.next("dlv");
+		if (repository.insertIfAbsent(id, accountId, eventType, sourceKey, json.writeValueAsString(payload), now)) {
+			jobs.schedule(ATTEMPT.instance(id + ":0").build(), now);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	List<Delivery> list(String accountId, DeliveryStatus status, String beforeId, int limit) {
+		return repository.list(accountId, status, beforeId, limit);
+	}
+
+	@Transactional(readOnly = true)
+	Delivery get(ApiKeyPrincipal caller, String deliveryId) {
+		return repository.find(deliveryId)
+			.filter(delivery -> caller.canAccess(delivery.accountId()))
+			.orElseThrow(() -> new UnknownDelivery(deliveryId));
+	}
+
+	/** Sends a failed (or delivered) delivery again, with the retry schedule from the start. */
+	@Transactional
+	Delivery retry(ApiKeyPrincipal caller, String deliveryId) {
+		Delivery delivery = get(caller, deliveryId);
+		if (delivery.status() == DeliveryStatus.PENDING) {
+			throw new DeliveryAlreadyPending(deliveryId, delivery.nextAttemptAt());
+		}
+		return requeue(deliveryId);
+	}
+
+	/** Retries every failed delivery of an account, for after a CRM outage; answers how many. */
+	@Transactional
+	int retryFailed(String accountId) {
+		List<String> failed = repository.failedIds(accountId, BULK_RETRY_LIMIT);
+		failed.forEach(this::requeue);
+		return failed.size();
+	}
+
+	private Delivery requeue(String deliveryId) {
+		Instant now = clock.instant();
+		Delivery requeued = repository.requeue(deliveryId, now)
+			.orElseThrow(() -> new DeliveryAlreadyPending(deliveryId, null));
+		jobs.schedule(ATTEMPT.instance(requeued.jobId()).build(), now);
+		return requeued;
+	}
+
+	@EventListener
+	void accountDeleted(AccountDeleted deleted) {
+		repository.failPendingOf(deleted.accountId(), "The account was removed.", clock.instant());
+	}
+
+}

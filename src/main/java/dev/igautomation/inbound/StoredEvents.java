@@ -1,0 +1,53 @@
+package dev.igautomation.inbound;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads stored events.
+ */
+@Repository
+class StoredEvents {
+
+	static final String COLUMNS = """
+			id, instagram_account_id, kind, direction, sender_id, recipient_id, user_id, mid, text, attachments,
+			details, event_time, received_at, standby, raw""";
+
+	static final RowMapper<StoredEvent> MAPPER = (row, number) -> new StoredEvent(row.getString("id"),
+			row.getString("instagram_account_id"), EventKind.of(row.getString("kind")),
+			Direction.of(row.getString("direction")), row.getString("sender_id"), row.getString("recipient_id"),
+			row.getString("user_id"), row.getString("mid"), row.getString("text"), row.getString("attachments"),
+			row.getString("details"), fromDatabase(row.getObject("event_time", OffsetDateTime.class)),
+			fromDatabase(row.getObject("received_at", OffsetDateTime.class)), row.getBoolean("standby"),
+			row.getString("raw"));
+
+	private final JdbcClient jdbc;
+
+	StoredEvents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<StoredEvent> find(String id) {
+		return jdbc.sql("select " + COLUMNS + " from inbound_event where id = ?").param(id).query(MAPPER).optional();
+	}
+
+	List<StoredEvent> query(String sql, List<?> parameters) {
+		return jdbc.sql(sql).params(parameters).query(MAPPER).list();
+	}
+
+	static OffsetDateTime toDatabase(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static Instant fromDatabase(OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
+	}
+
+}

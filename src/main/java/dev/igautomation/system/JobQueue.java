@@ -1,0 +1,66 @@
+package dev.igautomation.system;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Queues jobs in db-scheduler's table, inside the caller's transaction, so a job exists exactly when the data it
+ * works on was committed; jobs survive restarts and are shared by every instance on the database. Jobs due now are
+ * picked up as soon as the transaction commits, not at the next poll: db-scheduler's own immediate execution wakes
+ * the poller before the commit, when the new row cannot be seen yet.
+ */
+@Component
+public class JobQueue {
+
+	private final ObjectProvider<Scheduler> scheduler;
+
+	JobQueue(ObjectProvider<Scheduler> scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/** Queues one job for {@code at}; a job with the same task and id already queued is left as it is. */
+	public boolean schedule(TaskInstance<?> job, Instant at) {
+		boolean scheduled = scheduler.getObject().scheduleIfNotExists(job, at);
+		wakeUpAfterCommit();
+		return scheduled;
+	}
+
+	/** Queues new jobs, due now, in one batch; none may be queued already. */
+	public void scheduleNow(List<TaskInstance<?>> jobs, Instant now) {
+		if (jobs.isEmpty()) {
+			return;
+		}
+		scheduler.getObject().scheduleBatch(jobs, now);
+		wakeUpAfterCommit();
+	}
+
+	/** Moves a queued job to {@code at}, or queues it when it is not queued (any more). */
+	public void reschedule(TaskInstance<?> job, Instant at) {
+		scheduler.getObject().schedule(job, at, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+		wakeUpAfterCommit();
+	}
+
+	private void wakeUpAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					scheduler.getObject().triggerCheckForDueExecutions();
+				}
+			});
+		}
+		else {
+			scheduler.getObject().triggerCheckForDueExecutions();
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.crm;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class CrmDeliveryH2Tests extends CrmDeliveryTests {
+
+}
