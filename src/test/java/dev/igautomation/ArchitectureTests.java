@@ -42,9 +42,10 @@ class ArchitectureTests {
 	@Test
 	void systemPackageKnowsNoFeature() {
 		noClasses().that().resideInAPackage("dev.igautomation.system..")
-			.should().dependOnClassesThat().resideOutsideOfPackages("dev.igautomation.system..", "java..", "javax..",
-					"jakarta..", "org.springframework..", "org.slf4j..", "tools.jackson..", "com.fasterxml..",
-					"io.swagger..", "org.springdoc..", "com.github.f4b6a3..", "com.github.kagkarlsson..")
+			.should().dependOnClassesThat().resideInAnyPackage("dev.igautomation.webhook..", "dev.igautomation.inbound..",
+					"dev.igautomation.autoreply..", "dev.igautomation.outbound..", "dev.igautomation.crm..",
+					"dev.igautomation.account..", "dev.igautomation.instagram..", "dev.igautomation.security..",
+					"dev.igautomation.analytics..")
 			.check(CLASSES);
 	}
 

@@ -15,6 +15,10 @@ import jakarta.persistence.Version;
 @Table(name = "account")
 class Account {
 
+	static final String TOKEN_VALID = "valid";
+
+	static final String TOKEN_INVALID = "invalid";
+
 	@Id
 	private String id;
 
@@ -27,6 +31,12 @@ class Account {
 	private String crmWebhookUrl;
 
 	private byte[] webhookSecret;
+
+	private boolean messagingWindowEnforced = true;
+
+	private String tokenStatus = TOKEN_VALID;
+
+	private String tokenError;
 
 	private Instant createdAt;
 
@@ -58,8 +68,20 @@ class Account {
 		this.username = username;
 	}
 
+	/** A new token: whatever was wrong with the old one no longer applies. */
 	void encryptedAccessToken(byte[] ciphertext) {
 		this.accessToken = ciphertext;
+		this.tokenStatus = TOKEN_VALID;
+		this.tokenError = null;
+	}
+
+	void tokenRejected(String error) {
+		this.tokenStatus = TOKEN_INVALID;
+		this.tokenError = error;
+	}
+
+	void enforceMessagingWindow(boolean enforced) {
+		this.messagingWindowEnforced = enforced;
 	}
 
 	/** Sets or (with nulls) removes where and how the account's events are forwarded. */
@@ -94,6 +116,18 @@ class Account {
 
 	byte[] getWebhookSecret() {
 		return webhookSecret;
+	}
+
+	boolean isMessagingWindowEnforced() {
+		return messagingWindowEnforced;
+	}
+
+	String getTokenStatus() {
+		return tokenStatus;
+	}
+
+	String getTokenError() {
+		return tokenError;
 	}
 
 	Instant getCreatedAt() {

@@ -96,7 +96,8 @@ class AccountController {
 	AccountResponse update(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Valid @RequestBody UpdateAccountRequest request) {
 		return AccountResponse.of(accounts.update(caller, accountId, new Accounts.AccountChanges(request.username(),
-				request.accessToken(), request.crmWebhookUrl(), request.webhookSecret())));
+				request.accessToken(), request.crmWebhookUrl(), request.webhookSecret(),
+				request.messagingWindowEnforced())));
 	}
 
 	@DeleteMapping("/{accountId}")
@@ -151,7 +152,10 @@ class AccountController {
 			@HttpUrl(allowEmpty = true) @Size(max = 2048, message = "must be at most 2048 characters")
 			String crmWebhookUrl,
 			@Schema(description = "A new webhook secret", example = "whsec_bmV3LXNlY3JldC1mb3ItdGhlLWNybQ")
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret) {
+			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
+			@Schema(description = "Whether sends are refused outside Meta's 24-hour window (7 days with HUMAN_AGENT); "
+					+ "switch off only if Meta granted the account other rules", example = "true")
+			Boolean messagingWindowEnforced) {
 
 		@Override
 		public String toString() {
@@ -166,11 +170,16 @@ class AccountController {
 			@Schema(example = "https://crm.example.com/hooks/instagram") String crmWebhookUrl,
 			@Schema(description = "Whether an access token is stored (it is never shown)") boolean accessTokenSet,
 			@Schema(description = "Whether a webhook secret is stored (it is never shown)") boolean webhookSecretSet,
-			Instant createdAt, Instant updatedAt) {
+			@Schema(description = "Whether sends are held to Meta's 24-hour window") boolean messagingWindowEnforced,
+			@Schema(description = "valid, or invalid once Meta rejected the token: set a new access_token",
+					allowableValues = { "valid", "invalid" }) String tokenStatus,
+			@Schema(description = "What Meta said when it rejected the token") String tokenError, Instant createdAt,
+			Instant updatedAt) {
 
 		static AccountResponse of(Account account) {
 			return new AccountResponse(account.getId(), account.getInstagramAccountId(), account.getUsername(),
 					account.getCrmWebhookUrl(), account.getAccessToken() != null, account.getWebhookSecret() != null,
+					account.isMessagingWindowEnforced(), account.getTokenStatus(), account.getTokenError(),
 					account.getCreatedAt(), account.getUpdatedAt());
 		}
 

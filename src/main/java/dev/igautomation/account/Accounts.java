@@ -1,8 +1,12 @@
 package dev.igautomation.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.igautomation.security.AccountDirectory;
 import dev.igautomation.security.ApiKeyPrincipal;
@@ -13,10 +17,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The accounts the service works for: the one way to add, change, remove and read them, and to reach their
- * (decrypted) credentials.
+ * (decrypted) credentials. What the event pipeline asks for on every event (an account by its Instagram id, its CRM
+ * endpoint, its token) is cached for {@link #CACHED_FOR}: every change here clears the cache at once, and other
+ * instances sharing the database see a change within that time.
  */
 @Service
 public class Accounts implements AccountDirectory {
@@ -27,7 +35,17 @@ public class Accounts implements AccountDirectory {
 
 	private final ApplicationEventPublisher events;
 
+	static final Duration CACHED_FOR = Duration.ofSeconds(30);
+
 	private final Clock clock;
+
+	private final Cache<String, Optional<AccountSummary>> byInstagramId = cache();
+
+	private final Cache<String, Optional<CrmEndpoint>> crmEndpoints = cache();
+
+	private final Cache<String, String> accessTokens = cache();
+
+	private final Cache<String, SendingAccount> sendingAccounts = cache();
 
 	Accounts(AccountRepository repository, CredentialCipher cipher, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
@@ -36,13 +54,37 @@ public class Accounts implements AccountDirectory {
 		this.clock = clock;
 	}
 
+	private static <V> Cache<String, V> cache() {
+		return Caffeine.newBuilder().expireAfterWrite(CACHED_FOR).maximumSize(10_000).build();
+	}
+
+	/** Clears the caches now, and again once the change has committed, when no reader can bring the old back. */
+	private void forgetCached() {
+		Runnable clear = () -> {
+			byInstagramId.invalidateAll();
+			crmEndpoints.invalidateAll();
+			accessTokens.invalidateAll();
+			sendingAccounts.invalidateAll();
+		};
+		clear.run();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					clear.run();
+				}
+			});
+		}
+	}
+
 	/** The fields of a new account; the CRM endpoint is optional, but its URL and secret go together. */
 	record NewAccount(String instagramAccountId, String username, String accessToken, String crmWebhookUrl,
 			String webhookSecret) {
 	}
 
 	/** Changes to an account: null leaves a field as it is; an empty {@code crmWebhookUrl} stops forwarding. */
-	record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret) {
+	record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret,
+			Boolean messagingWindowEnforced) {
 	}
 
 	@Transactional
@@ -65,7 +107,9 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(request.crmWebhookUrl(), encryptSecret(account, request.webhookSecret()));
 		}
 		try {
-			return repository.saveAndFlush(account);
+			Account saved = repository.saveAndFlush(account);
+			forgetCached();
+			return saved;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new InstagramAccountTaken(request.instagramAccountId());
@@ -80,6 +124,9 @@ public class Accounts implements AccountDirectory {
 		}
 		if (changes.accessToken() != null) {
 			account.encryptedAccessToken(cipher.encrypt(changes.accessToken(), Account.accessTokenContext(accountId)));
+		}
+		if (changes.messagingWindowEnforced() != null) {
+			account.enforceMessagingWindow(changes.messagingWindowEnforced());
 		}
 		if (changes.crmWebhookUrl() != null && changes.crmWebhookUrl().isEmpty()) {
 			account.crmEndpoint(null, null);
@@ -96,6 +143,7 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(url, secret);
 		}
 		account.touched(clock.instant());
+		forgetCached();
 		return account;
 	}
 
@@ -106,6 +154,7 @@ public class Accounts implements AccountDirectory {
 		}
 		Account account = accessible(caller, accountId);
 		repository.delete(account);
+		forgetCached();
 		events.publishEvent(new AccountDeleted(account.getId(), account.getInstagramAccountId()));
 	}
 
@@ -127,9 +176,9 @@ public class Accounts implements AccountDirectory {
 		return summaryOf(accessible(caller, accountId));
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByInstagramAccountId(String instagramAccountId) {
-		return repository.findByInstagramAccountId(instagramAccountId).map(Accounts::summaryOf);
+		return byInstagramId.get(instagramAccountId,
+				id -> repository.findByInstagramAccountId(id).map(Accounts::summaryOf));
 	}
 
 	@Transactional(readOnly = true)
@@ -138,19 +187,40 @@ public class Accounts implements AccountDirectory {
 	}
 
 	/** Where the account's events are forwarded, with the decrypted signing secret; empty when it has no CRM. */
-	@Transactional(readOnly = true)
 	public Optional<CrmEndpoint> crmEndpoint(String accountId) {
-		return repository.findById(accountId)
+		return crmEndpoints.get(accountId, id -> repository.findById(id)
 			.filter(account -> account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null)
 			.map(account -> new CrmEndpoint(account.getCrmWebhookUrl(),
-					cipher.decrypt(account.getWebhookSecret(), Account.webhookSecretContext(accountId))));
+					cipher.decrypt(account.getWebhookSecret(), Account.webhookSecretContext(id)))));
+	}
+
+	/** What sending for an account needs: its token, whether the token still works, and the window rule. */
+	public SendingAccount sendingAccount(String accountId) {
+		return sendingAccounts.get(accountId, id -> {
+			Account account = repository.findById(id).orElseThrow(() -> new UnknownAccount(id));
+			return new SendingAccount(id, account.getInstagramAccountId(),
+					cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(id)),
+					Account.TOKEN_VALID.equals(account.getTokenStatus()), account.getTokenError(),
+					account.isMessagingWindowEnforced());
+		});
+	}
+
+	/** Records that Meta rejected the account's token: sends are refused until a new token is set. */
+	@Transactional
+	public void markTokenInvalid(String accountId, String error) {
+		repository.findById(accountId).ifPresent(account -> {
+			account.tokenRejected(error);
+			account.touched(clock.instant());
+			forgetCached();
+		});
 	}
 
 	/** The account's decrypted Instagram access token, for calls to the Graph API. */
-	@Transactional(readOnly = true)
 	public String accessToken(String accountId) {
-		Account account = repository.findById(accountId).orElseThrow(() -> new UnknownAccount(accountId));
-		return cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(accountId));
+		return accessTokens.get(accountId, id -> {
+			Account account = repository.findById(id).orElseThrow(() -> new UnknownAccount(id));
+			return cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(id));
+		});
 	}
 
 	@Override
@@ -174,6 +244,7 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(configured.crmWebhookUrl(), encryptSecret(account, configured.webhookSecret()));
 		}
 		account.touched(clock.instant());
+		forgetCached();
 	}
 
 	private Account accessible(ApiKeyPrincipal caller, String accountId) {

@@ -1,6 +1,7 @@
 package dev.igautomation.crm;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +33,46 @@ public class CrmDeliveries {
 
 	private final JobQueue jobs;
 
+	private final InlineAttempts inline;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	CrmDeliveries(DeliveryRepository repository, JobQueue jobs, JsonMapper json, Clock clock) {
+	private final Duration jobDelay;
+
+	CrmDeliveries(DeliveryRepository repository, JobQueue jobs, InlineAttempts inline, JsonMapper json,
+			CrmProperties properties, Clock clock) {
 		this.repository = repository;
 		this.jobs = jobs;
+		this.inline = inline;
 		this.json = json;
 		this.clock = clock;
+		this.jobDelay = properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2).plusSeconds(30);
 	}
 
 	/**
 	 * Queues {@code payload} as a delivery of {@code eventType} to the account's CRM, unless {@code sourceKey} was
-	 * queued before. Joins the caller's transaction.
+	 * queued before; joins the caller's transaction. Inside an {@link dev.igautomation.system.AfterCommit} scope the
+	 * first attempt is made as soon as the transaction commits, and the delivery's job, due well after that, makes it
+	 * should the service stop first; outside one, the job makes it at once.
 	 */
 	@Transactional
 	public void enqueue(String accountId, String eventType, String sourceKey, Map<String, Object> payload) {
 		Instant now = clock.instant();
 		String id = Ids.next("dlv");
 		if (repository.insertIfAbsent(id, accountId, eventType, sourceKey, json.writeValueAsString(payload), now)) {
-			jobs.schedule(ATTEMPT.instance(id + ":0").build(), now);
+			if (inline.afterCommit(id)) {
+				jobs.scheduleLater(ATTEMPT.instance(id + ":0").build(), now.plus(jobDelay));
+			}
+			else {
+				jobs.schedule(ATTEMPT.instance(id + ":0").build(), now);
+			}
+			return;
 		}
+		repository.findBySource(accountId, sourceKey)
+			.filter(queued -> queued.status() == DeliveryStatus.PENDING && queued.attempts() == 0)
+			.ifPresent(queued -> inline.afterCommit(queued.id()));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package dev.igautomation.crm;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +10,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 import com.standardwebhooks.Webhook;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 
 import dev.igautomation.account.CrmEndpoint;
 import dev.igautomation.system.HmacSha256;
+import dev.igautomation.system.HttpClientFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -35,20 +38,27 @@ class CrmSender {
 
 	private static final int ERROR_BODY_CHARS = 300;
 
+	private static final Duration OPEN_FOR = Duration.ofSeconds(30);
+
 	private final RestClient http;
 
 	private final Clock clock;
 
 	private final Duration readTimeout;
 
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+		.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+		.slidingWindowSize(5)
+		.minimumNumberOfCalls(5)
+		.failureRateThreshold(100)
+		.waitDurationInOpenState(OPEN_FOR)
+		.permittedNumberOfCallsInHalfOpenState(1)
+		.build());
+
 	CrmSender(RestClient.Builder builder, CrmProperties properties, Clock clock) {
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		this.http = builder
+			.requestFactory(HttpClientFactory.pooled(properties.connectTimeout(), properties.readTimeout()))
 			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-		requests.setReadTimeout(properties.readTimeout());
-		this.http = builder.requestFactory(requests).build();
 		this.clock = clock;
 		this.readTimeout = properties.readTimeout();
 	}
@@ -60,6 +70,30 @@ class CrmSender {
 			return statusCode != null && statusCode >= 200 && statusCode < 300;
 		}
 
+	}
+
+	/**
+	 * Sends, unless the account's CRM gave no answer to its last calls (timeouts, refused connections): then the
+	 * attempt fails at once, without waiting out another timeout, until a trial call after {@link #OPEN_FOR} goes
+	 * through (a Resilience4j circuit breaker per account). A slow CRM thus cannot tie up the job threads. Any HTTP
+	 * answer, even an error, counts as the CRM being there.
+	 */
+	Outcome sendGuarded(String accountId, CrmEndpoint endpoint, Delivery delivery) {
+		CircuitBreaker breaker = breakers.circuitBreaker(accountId);
+		if (!breaker.tryAcquirePermission()) {
+			return new Outcome(null, "Not called: the CRM gave no answer to its recent calls (circuit open for %d s)"
+				.formatted(OPEN_FOR.toSeconds()), null);
+		}
+		long started = System.nanoTime();
+		Outcome outcome = send(endpoint, delivery);
+		long took = System.nanoTime() - started;
+		if (outcome.statusCode() != null) {
+			breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+		}
+		else {
+			breaker.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException(outcome.error()));
+		}
+		return outcome;
 	}
 
 	Outcome send(CrmEndpoint endpoint, Delivery delivery) {
@@ -133,7 +167,7 @@ class CrmSender {
 	private String describe(RestClientException ex) {
 		Throwable cause = ex.getMostSpecificCause();
 		String name = cause.getClass().getSimpleName();
-		if (name.contains("Timeout")) {
+		if (name.contains("Timeout") || cause instanceof java.net.SocketTimeoutException) {
 			return "No answer within " + readTimeout.toSeconds() + " s (timeout)";
 		}
 		if (cause instanceof java.net.ConnectException) {

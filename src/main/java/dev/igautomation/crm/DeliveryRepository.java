@@ -57,6 +57,21 @@ class DeliveryRepository {
 		return jdbc.sql("select " + COLUMNS + " from crm_delivery where id = ?").param(id).query(MAPPER).optional();
 	}
 
+	/** The deliveries with these ids, oldest first. */
+	List<Delivery> findAll(List<String> ids) {
+		return jdbc.sql("select " + COLUMNS + " from crm_delivery where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(MAPPER)
+			.list();
+	}
+
+	Optional<Delivery> findBySource(String accountId, String sourceKey) {
+		return jdbc.sql("select " + COLUMNS + " from crm_delivery where account_id = ? and source_key = ?")
+			.params(accountId, sourceKey)
+			.query(MAPPER)
+			.optional();
+	}
+
 	/** An account's deliveries, newest first, optionally of one status, after a cursor id. */
 	List<Delivery> list(String accountId, DeliveryStatus status, String beforeId, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from crm_delivery where account_id = :account");

@@ -14,19 +14,21 @@ import dev.igautomation.system.Ids;
 import dev.igautomation.system.JobQueue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores received events durably and once: a body's events and the jobs they cause are written in one transaction,
- * which commits before the webhook is acknowledged. The database's unique key on each event's dedupe key recognises
- * a redelivery, which is stored no second time and causes no new job.
+ * Stores received events durably and once: a body's events and the jobs they cause are written in one transaction
+ * (shared with the bodies arriving at the same moment, see {@link EventWriter}), which commits before the webhook is
+ * acknowledged. The database's unique key on each event's dedupe key recognises a redelivery, which is stored no
+ * second time and causes no new job.
  */
 @Service
 public class InboundEvents {
 
-	static final TaskDescriptor<Void> PROCESS = TaskDescriptor.of("inbound-event", Void.class);
+	static final TaskDescriptor<EventBatch> PROCESS = TaskDescriptor.of("inbound-events", EventBatch.class);
+
+	/** The most events one processing job takes, so that a large body is worked on by several jobs at once. */
+	static final int EVENTS_PER_JOB = 100;
 
 	private static final String INSERT = """
 			insert into inbound_event (id, instagram_account_id, dedupe_key, kind, direction, sender_id, recipient_id,
@@ -36,19 +38,20 @@ public class InboundEvents {
 
 	private static final int ATTEMPTS_ON_CONCURRENT_DUPLICATE = 3;
 
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transaction;
+	private final IngestDatabase database;
 
 	private final JobQueue jobs;
 
 	private final Clock clock;
 
-	InboundEvents(JdbcTemplate jdbc, TransactionTemplate transaction, JobQueue jobs, Clock clock) {
-		this.jdbc = jdbc;
-		this.transaction = transaction;
+	private final EventWriter writer;
+
+	InboundEvents(IngestDatabase database, JobQueue jobs, Clock clock, EventWriter writer) {
+		this.database = database;
 		this.jobs = jobs;
 		this.clock = clock;
+		this.writer = writer;
+		writer.writeWith(this::writeBodies);
 	}
 
 	/** How many events a body held, and how many of them were new. */
@@ -56,16 +59,17 @@ public class InboundEvents {
 	}
 
 	/**
-	 * Stores the events not stored before and queues a processing job for each, in one transaction; returns once it
-	 * has committed.
+	 * Stores the events not stored before and queues a processing job for each; returns once they are committed.
 	 */
 	public Recorded record(List<ReceivedEvent> events) {
-		if (events.isEmpty()) {
-			return new Recorded(0, 0);
-		}
+		return events.isEmpty() ? new Recorded(0, 0) : writer.write(events);
+	}
+
+	/** Writes several bodies' events in one transaction, answering how each body went. */
+	private List<Recorded> writeBodies(List<List<ReceivedEvent>> bodies) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transaction.execute(status -> insertAndQueue(events));
+				return database.transaction().execute(status -> insertAndQueue(bodies));
 			}
 			catch (DuplicateKeyException ex) {
 				// H2 can report a duplicate of a row another transaction was committing instead of skipping it
@@ -76,11 +80,12 @@ public class InboundEvents {
 		}
 	}
 
-	private Recorded insertAndQueue(List<ReceivedEvent> events) {
+	private List<Recorded> insertAndQueue(List<List<ReceivedEvent>> bodies) {
 		Instant now = clock.instant();
+		List<ReceivedEvent> events = bodies.stream().flatMap(List::stream).toList();
 		List<String> ids = new ArrayList<>(events.size());
 		events.forEach(event -> ids.add(Ids.next("evt")));
-		int[] inserted = jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+		int[] inserted = database.jdbc().batchUpdate(INSERT, new BatchPreparedStatementSetter() {
 			@Override
 			public void setValues(PreparedStatement statement, int i) throws SQLException {
 				bind(statement, ids.get(i), events.get(i), now);
@@ -91,14 +96,29 @@ public class InboundEvents {
 				return events.size();
 			}
 		});
-		List<TaskInstance<?>> queued = new ArrayList<>();
-		for (int i = 0; i < inserted.length; i++) {
-			if (inserted[i] > 0) {
-				queued.add(PROCESS.instance(ids.get(i)).build());
+		List<String> stored = new ArrayList<>();
+		List<Recorded> recorded = new ArrayList<>(bodies.size());
+		int index = 0;
+		for (List<ReceivedEvent> body : bodies) {
+			int storedOfBody = 0;
+			for (int i = 0; i < body.size(); i++, index++) {
+				if (inserted[index] > 0) {
+					stored.add(ids.get(index));
+					storedOfBody++;
+				}
 			}
+			recorded.add(new Recorded(body.size(), storedOfBody));
 		}
-		jobs.scheduleNow(queued, now);
-		return new Recorded(events.size(), queued.size());
+		if (!stored.isEmpty()) {
+			List<TaskInstance<?>> queued = new ArrayList<>();
+			for (int from = 0; from < stored.size(); from += EVENTS_PER_JOB) {
+				List<String> batch = List.copyOf(stored.subList(from, Math.min(stored.size(), from + EVENTS_PER_JOB)));
+				queued.add(PROCESS.instance(batch.get(0)).data(new EventBatch(batch)).build());
+			}
+			database.jobs().scheduleBatch(queued, now);
+			jobs.wakeUpAfterCommit();
+		}
+		return recorded;
 	}
 
 	private static void bind(PreparedStatement statement, String id, ReceivedEvent event, Instant now)

@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 class InboundJobs {
 
 	@Bean
-	OneTimeTask<Void> processInboundEvent(InboundEventProcessor processor) {
+	OneTimeTask<EventBatch> processInboundEvents(InboundEventProcessor processor) {
 		return Tasks.oneTime(InboundEvents.PROCESS)
 			.onFailure(JobFailures.backoffWithJitter())
-			.execute((job, context) -> processor.process(job.getId()));
+			.execute((job, context) -> processor.process(job.getData().eventIds()));
 	}
 
 }

@@ -38,6 +38,14 @@ class StoredEvents {
 		return jdbc.sql("select " + COLUMNS + " from inbound_event where id = ?").param(id).query(MAPPER).optional();
 	}
 
+	/** The events with these ids, in the order they happened. */
+	List<StoredEvent> findAll(List<String> ids) {
+		return jdbc.sql("select " + COLUMNS + " from inbound_event where id in (:ids) order by event_time, id")
+			.param("ids", ids)
+			.query(MAPPER)
+			.list();
+	}
+
 	List<StoredEvent> query(String sql, List<?> parameters) {
 		return jdbc.sql(sql).params(parameters).query(MAPPER).list();
 	}

@@ -43,6 +43,13 @@ class ProblemResponses {
 				"Forbidden", "This API key may not do this: managing API keys needs an admin key."));
 	}
 
+	void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, int perSecond) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+		write(response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
+				"This API key made more than %d requests per second. Retry after %d s."
+					.formatted(perSecond, retryAfterSeconds)));
+	}
+
 	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems,
+			SecurityProperties properties) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -34,7 +35,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/**", "/actuator/**").authenticated()
 				.anyRequest().permitAll())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems.entryPoint()),
-					AnonymousAuthenticationFilter.class);
+					AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new ApiKeyRateLimitFilter(properties.rateLimit(), problems), ApiKeyAuthenticationFilter.class);
 		return http.build();
 	}
 

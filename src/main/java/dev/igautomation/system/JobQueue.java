@@ -6,6 +6,8 @@ import java.util.List;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -34,13 +36,19 @@ public class JobQueue {
 		return scheduled;
 	}
 
-	/** Queues new jobs, due now, in one batch; none may be queued already. */
-	public void scheduleNow(List<TaskInstance<?>> jobs, Instant now) {
-		if (jobs.isEmpty()) {
-			return;
+	/** Queues one new job for a later time, without waking the queue; the job may not be queued already. */
+	public void scheduleLater(TaskInstance<?> job, Instant at) {
+		scheduler.getObject().scheduleBatch(List.of(job), at);
+	}
+
+	/** Takes a queued job off the queue; one that is not queued (any more) is ignored. */
+	public void cancel(TaskInstance<?> job) {
+		try {
+			scheduler.getObject().cancel(TaskInstanceId.of(job.getTaskName(), job.getId()));
 		}
-		scheduler.getObject().scheduleBatch(jobs, now);
-		wakeUpAfterCommit();
+		catch (TaskInstanceException ex) {
+			// it was just picked, or is gone: either way it is no longer waiting
+		}
 	}
 
 	/** Moves a queued job to {@code at}, or queues it when it is not queued (any more). */
@@ -49,7 +57,11 @@ public class JobQueue {
 		wakeUpAfterCommit();
 	}
 
-	private void wakeUpAfterCommit() {
+	/**
+	 * Has the job queue look for due jobs as soon as the current transaction commits (or at once, outside one), for
+	 * jobs queued through another client of the same table.
+	 */
+	public void wakeUpAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

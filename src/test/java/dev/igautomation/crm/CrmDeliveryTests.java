@@ -150,6 +150,19 @@ abstract class CrmDeliveryTests {
 	}
 
 	@Test
+	void crmThatKeepsTimingOutIsNotWaitedForAgainAndAgain() {
+		Stubs.crm().stubFor(post(urlPathEqualTo(account.crmPath())).willReturn(ok().withFixedDelay(3000)));
+
+		for (int i = 0; i < 6; i++) {
+			sendMessage();
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(null).stream()
+			.anyMatch(delivery -> delivery.path("last_error").asString("").contains("circuit open")));
+		assertThat(crmRequests().size()).isLessThan(6 * 4);
+	}
+
+	@Test
 	void pendingDeliveryCannotBeRetriedAndOthersDeliveriesAreHidden() {
 		Stubs.crm().stubFor(post(urlPathEqualTo(account.crmPath())).willReturn(ok().withFixedDelay(3000)));
 		sendMessage();

@@ -57,7 +57,7 @@ class CrashSafetyTests {
 				assertThat(webhooks.post(body).status()).isEqualTo(200);
 			}
 			JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-			assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'inbound-event'",
+			assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'inbound-events'",
 					Integer.class)).isEqualTo(5);
 		}
 		assertThat(crmRequests(account)).isZero();

@@ -1,0 +1,28 @@
+package dev.igautomation.instagram;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The Graph API endpoints this service calls, as an HTTP interface over {@code RestClient}. Every call carries the
+ * account's token as {@code Authorization: Bearer}.
+ */
+@HttpExchange("/{version}")
+interface GraphApi {
+
+	@PostExchange("/me/messages")
+	JsonNode sendMessage(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestBody OutgoingMessage message);
+
+	@GetExchange("/{userId}")
+	JsonNode userProfile(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@PathVariable String userId, @RequestParam String fields);
+
+}

@@ -1,0 +1,118 @@
+package dev.igautomation.instagram;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.igautomation.system.HttpClientFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * Calls the Graph API for the other features. Every failure comes out as one {@link GraphApiException} that says
+ * whether a retry can help, with Meta's error code, subcode, message and trace id, and how long Meta asked to wait
+ * ({@code estimated_time_to_regain_access} of {@code X-Business-Use-Case-Usage}).
+ */
+@Component
+public class GraphClient {
+
+	private final GraphApi api;
+
+	private final String version;
+
+	private final JsonMapper json;
+
+	GraphClient(RestClient.Builder builder, GraphApiProperties properties, JsonMapper json) {
+		RestClient rest = builder.baseUrl(properties.graphBaseUrl().toString())
+			.requestFactory(HttpClientFactory.pooled(properties.connectTimeout(), properties.readTimeout()))
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				throw errorOf(response);
+			})
+			.build();
+		this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(GraphApi.class);
+		this.version = properties.apiVersion();
+		this.json = json;
+	}
+
+	/** What Meta answered to a send: the recipient and the new message's id. */
+	public record Sent(String recipientId, String messageId) {
+	}
+
+	/** Sends a message; the answer's {@code message_id} is the Instagram mid. */
+	public Sent send(String accessToken, OutgoingMessage message) {
+		JsonNode answer = call(() -> api.sendMessage(version, bearer(accessToken), message));
+		return new Sent(answer.path("recipient_id").asString(null), answer.path("message_id").asString(null));
+	}
+
+	/** A user's profile fields (e.g. {@code name,username}), which the user must have allowed the account to see. */
+	public JsonNode userProfile(String accessToken, String userId, String fields) {
+		return call(() -> api.userProfile(version, bearer(accessToken), userId, fields));
+	}
+
+	private static JsonNode call(java.util.function.Supplier<JsonNode> exchange) {
+		try {
+			return exchange.get();
+		}
+		catch (ResourceAccessException ex) {
+			throw GraphApiException.noAnswer("No answer from the Graph API: " + ex.getMostSpecificCause().getMessage());
+		}
+	}
+
+	private static String bearer(String accessToken) {
+		return "Bearer " + accessToken;
+	}
+
+	private GraphApiException errorOf(ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		String body = new String(response.getBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+		Duration wait = regainAccessAfter(response.getHeaders());
+		try {
+			JsonNode error = json.readTree(body).path("error");
+			if (error.isObject()) {
+				return GraphApiException.of(status, intOrNull(error.get("code")), intOrNull(error.get("error_subcode")),
+						error.path("message").asString("Graph API error"), error.path("fbtrace_id").asString(null),
+						error.path("is_transient").asBoolean(false), wait);
+			}
+		}
+		catch (JacksonException ex) {
+			// not Meta's error shape: classified by the HTTP status alone
+		}
+		return GraphApiException.of(status, null, null, "HTTP " + status + " from the Graph API", null, false, wait);
+	}
+
+	/** The longest {@code estimated_time_to_regain_access} (minutes) in {@code X-Business-Use-Case-Usage}. */
+	Duration regainAccessAfter(HttpHeaders headers) {
+		String usage = headers.getFirst("X-Business-Use-Case-Usage");
+		if (usage == null || usage.isBlank()) {
+			return null;
+		}
+		try {
+			long minutes = 0;
+			for (Iterator<JsonNode> entries = json.readTree(usage).values().iterator(); entries.hasNext();) {
+				for (JsonNode limit : entries.next()) {
+					minutes = Math.max(minutes, limit.path("estimated_time_to_regain_access").asLong(0));
+				}
+			}
+			return minutes > 0 ? Duration.ofMinutes(minutes) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static Integer intOrNull(JsonNode node) {
+		return node == null || !node.canConvertToInt() ? null : node.asInt();
+	}
+
+}

@@ -1,0 +1,215 @@
+package dev.igautomation.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.igautomation.account.Accounts;
+import dev.igautomation.account.SendingAccount;
+import dev.igautomation.instagram.OutgoingMessage;
+import dev.igautomation.system.AfterCommit;
+import dev.igautomation.system.Ids;
+import dev.igautomation.system.JobQueue;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends messages, each exactly once per idempotency key: the key is unique per account in the database, the same
+ * key with the same request returns the original message, with another request it is refused, and while the first
+ * request is still being answered a duplicate is told to retry. Every message is stored before any attempt and has a
+ * job until it is sent or failed, so none is lost if the service stops.
+ */
+@Service
+public class Outbound {
+
+	private static final Duration IN_FLIGHT = Duration.ofSeconds(30);
+
+	private final OutboundRepository repository;
+
+	private final Accounts accounts;
+
+	private final MessagingWindow window;
+
+	private final SendAttempts attempts;
+
+	private final JobQueue jobs;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Outbound(OutboundRepository repository, Accounts accounts, MessagingWindow window, SendAttempts attempts,
+			JobQueue jobs, ApplicationEventPublisher events, TransactionTemplate transaction, JsonMapper json,
+			Clock clock) {
+		this.repository = repository;
+		this.accounts = accounts;
+		this.window = window;
+		this.attempts = attempts;
+		this.jobs = jobs;
+		this.events = events;
+		this.transaction = transaction;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** A message as accepted; {@code replayed} when it was accepted before under the same key. */
+	public record Accepted(String messageId, MessageStatus status, Instant createdAt, boolean replayed) {
+	}
+
+	/**
+	 * Accepts a message from the send API and makes its first attempt before answering; returns what is known then.
+	 */
+	Accepted accept(SendCommand command) {
+		Prepared prepared = prepare(command);
+		Optional<Accepted> earlier = earlier(prepared);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		check(prepared);
+		boolean created;
+		try {
+			created = Boolean.TRUE.equals(transaction.execute(status -> store(prepared, IN_FLIGHT)));
+		}
+		catch (DuplicateKeyException ex) {
+			created = false;
+		}
+		if (!created) {
+			return earlier(prepared).orElseThrow(() -> new RequestInProgress(prepared.key()));
+		}
+		OutboundMessage message = repository.find(prepared.id()).orElseThrow();
+		SendOutcome outcome = attempts.attempt(message);
+		transaction.executeWithoutResult(status -> {
+			afterAttempt(message.id(), outcome);
+			repository.endInFlight(message.id());
+		});
+		OutboundMessage now = repository.find(message.id()).orElseThrow();
+		return new Accepted(now.id(), now.status(), now.createdAt(), false);
+	}
+
+	/**
+	 * Queues a message in the caller's transaction (an auto-reply, say); its first attempt is made once that commits.
+	 * A key queued before queues nothing.
+	 */
+	@Transactional
+	public void queue(SendCommand command) {
+		Prepared prepared = prepare(command);
+		if (repository.findByKey(prepared.accountId(), prepared.key()).isPresent()) {
+			return;
+		}
+		check(prepared);
+		if (!store(prepared, null)) {
+			return;
+		}
+		if (!AfterCommit.defer(() -> attemptQueued(prepared.id()))) {
+			jobs.reschedule(SendJob.SEND.instance(prepared.id()).build(), clock.instant());
+		}
+	}
+
+	private void attemptQueued(String messageId) {
+		repository.find(messageId).filter(message -> message.status() == MessageStatus.PENDING).ifPresent(message -> {
+			SendOutcome outcome = attempts.attempt(message);
+			transaction.executeWithoutResult(status -> afterAttempt(messageId, outcome));
+		});
+	}
+
+	private void afterAttempt(String messageId, SendOutcome outcome) {
+		if (outcome instanceof SendOutcome.Later later) {
+			jobs.reschedule(SendJob.SEND.instance(messageId).build(), later.at());
+		}
+		else {
+			jobs.cancel(SendJob.SEND.instance(messageId).build());
+		}
+	}
+
+	/** Stores the message and its job; false when the key is taken. */
+	private boolean store(Prepared prepared, Duration inFlight) {
+		Instant now = clock.instant();
+		boolean inserted = repository.insertIfAbsent(
+				new OutboundRepository.NewMessage(prepared.id(), prepared.accountId(), prepared.key(), prepared.hash(),
+						prepared.command().recipientId(), prepared.command().commentId(), prepared.body(),
+						prepared.command().text(), prepared.command().tag(), prepared.command().source().value()),
+				now, inFlight == null ? null : now.plus(inFlight));
+		if (!inserted) {
+			return false;
+		}
+		jobs.scheduleLater(SendJob.SEND.instance(prepared.id()).build(), now.plus(IN_FLIGHT));
+		if (prepared.command().source() == SendCommand.Source.API && prepared.command().recipientId() != null) {
+			events.publishEvent(new HumanMessageSent(prepared.accountId(), prepared.command().recipientId(), now));
+		}
+		return true;
+	}
+
+	private Optional<Accepted> earlier(Prepared prepared) {
+		return repository.findByKey(prepared.accountId(), prepared.key()).map(existing -> {
+			if (!existing.requestHash().equals(prepared.hash())) {
+				throw new IdempotencyKeyReused(prepared.key(), existing.id());
+			}
+			if (existing.inFlight(clock.instant())) {
+				throw new RequestInProgress(prepared.key());
+			}
+			return new Accepted(existing.id(), existing.status(), existing.createdAt(), true);
+		});
+	}
+
+	private void check(Prepared prepared) {
+		SendingAccount account = prepared.account();
+		if (!account.tokenValid()) {
+			throw new AccountTokenInvalid(account.id(), account.tokenError());
+		}
+		window.check(account, prepared.command().recipientId(), prepared.command().tag());
+	}
+
+	private Prepared prepare(SendCommand command) {
+		SendingAccount account = accounts.sendingAccount(command.accountId());
+		OutgoingMessage message = toGraph(command);
+		String body = json.writeValueAsString(message);
+		String key = command.idempotencyKey() != null ? command.idempotencyKey() : Ids.next("auto");
+		return new Prepared(Ids.next("msg"), command, account, key, body, RequestHashing.sha256(body));
+	}
+
+	private static OutgoingMessage toGraph(SendCommand command) {
+		OutgoingMessage.Recipient recipient = command.commentId() != null
+				? OutgoingMessage.Recipient.commentAuthor(command.commentId())
+				: OutgoingMessage.Recipient.user(command.recipientId());
+		OutgoingMessage.Attachment attachment = command.attachment() == null ? null
+				: new OutgoingMessage.Attachment(command.attachment().type(),
+						new OutgoingMessage.Attachment.Payload(command.attachment().url()));
+		List<OutgoingMessage.QuickReply> quickReplies = command.quickReplies() == null ? null
+				: command.quickReplies()
+					.stream()
+					.map(reply -> OutgoingMessage.QuickReply.text(reply.title(), reply.payload()))
+					.toList();
+		boolean tagged = command.tag() != null;
+		return new OutgoingMessage(recipient, new OutgoingMessage.Content(command.text(), attachment, quickReplies),
+				command.replyTo() == null ? null : new OutgoingMessage.ReplyTo(command.replyTo()),
+				tagged ? "MESSAGE_TAG" : null, command.tag());
+	}
+
+	/** A command with everything derived from it. */
+	private record Prepared(String id, SendCommand command, SendingAccount account, String key, String body,
+			String hash) {
+
+		String accountId() {
+			return account.id();
+		}
+
+	}
+
+	/** The status of a message, for its API. */
+	@Transactional(readOnly = true)
+	Optional<OutboundMessage> find(String messageId) {
+		return repository.find(messageId);
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.igautomation.outbound;
+
+import java.util.List;
+
+/**
+ * A message to send for an account.
+ *
+ * @param accountId the account sending it
+ * @param recipientId the user (IGSID) to send it to; null for a private reply to a comment
+ * @param commentId the comment to answer privately; null for a direct message
+ * @param text the text, at most 1000 UTF-8 bytes
+ * @param attachment an attachment by URL, instead of or with text
+ * @param quickReplies buttons under the message
+ * @param replyTo the mid of the message this one answers
+ * @param tag {@code HUMAN_AGENT} to answer as a person up to 7 days after the user's last message
+ * @param idempotencyKey what makes a repeated request send nothing more; null for none
+ * @param source who sends it
+ */
+public record SendCommand(String accountId, String recipientId, String commentId, String text, Attachment attachment,
+		List<QuickReply> quickReplies, String replyTo, String tag, String idempotencyKey, Source source) {
+
+	/** Who asked for a message. */
+	public enum Source {
+
+		/** The CRM or an operator, through the send API. */
+		API,
+		/** An auto-reply rule. */
+		AUTO_REPLY;
+
+		String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** An image, video, audio or file (PDF) Meta fetches from a URL. */
+	public record Attachment(String type, String url) {
+	}
+
+	/** A button under the message; its payload comes back in the user's answer. */
+	public record QuickReply(String title, String payload) {
+	}
+
+	/** A text direct message, the most common case. */
+	public static SendCommand text(String accountId, String recipientId, String text, String idempotencyKey,
+			Source source) {
+		return new SendCommand(accountId, recipientId, null, text, null, null, null, null, idempotencyKey, source);
+	}
+
+}
