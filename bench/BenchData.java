@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * java BenchData.java singles FILE COUNT ACCOUNT PREFIX SECRET     # lines of "sha256=...\tbody"
  * java BenchData.java batch   FILE EVENTS ACCOUNT PREFIX SECRET    # one body of EVENTS events; FILE.sig its signature
+ * java BenchData.java users   FILE USERS ACCOUNT PREFIX SECRET     # a message from each of USERS users (3000000000+i)
  * </pre>
  */
 public class BenchData {
@@ -40,10 +41,11 @@ public class BenchData {
 			}
 		}
 		else {
+			long senders = "users".equals(mode) ? 3_000_000_000L : 2_000_000L;
 			StringBuilder events = new StringBuilder();
 			for (int i = 0; i < count; i++) {
 				events.append(i == 0 ? "" : ",")
-					.append(event(account, 2_000_000L + i, now + i, prefix + "-" + i, "message " + i));
+					.append(event(account, senders + i, now + i, prefix + "-" + i, "message " + i));
 			}
 			String body = body(account, events.toString());
 			Files.writeString(file, body);

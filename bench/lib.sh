@@ -41,7 +41,7 @@ build_jar() {
 }
 
 start_crm() {
-  java "$BENCH_DIR/CrmReceiver.java" "$CRM_PORT" > "$WORK/crm.log" 2>&1 &
+  java -Dsun.net.httpserver.nodelay=true "$BENCH_DIR/CrmReceiver.java" "$CRM_PORT" > "$WORK/crm.log" 2>&1 &
   CRM_PID=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$CRM_PORT/count" >/dev/null && return; sleep 0.5; done
   log "the CRM receiver did not start"; exit 1

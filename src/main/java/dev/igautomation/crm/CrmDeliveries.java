@@ -66,7 +66,7 @@ public class CrmDeliveries {
 				jobs.scheduleLater(ATTEMPT.instance(id + ":0").build(), now.plus(jobDelay));
 			}
 			else {
-				jobs.schedule(ATTEMPT.instance(id + ":0").build(), now);
+				jobs.scheduleNew(ATTEMPT.instance(id + ":0").build(), now);
 			}
 			return;
 		}

@@ -72,14 +72,18 @@ public class Outbound {
 	 */
 	Accepted accept(SendCommand command) {
 		Prepared prepared = prepare(command);
-		Optional<Accepted> earlier = earlier(prepared);
-		if (earlier.isPresent()) {
-			return earlier.get();
+		try {
+			check(prepared);
 		}
-		check(prepared);
+		catch (RuntimeException refused) {
+			return earlier(prepared).orElseThrow(() -> refused);
+		}
+		Optional<Duration> wait = attempts.takeTurn(prepared.accountId());
+		Instant now = clock.instant();
 		boolean created;
 		try {
-			created = Boolean.TRUE.equals(transaction.execute(status -> store(prepared, IN_FLIGHT)));
+			created = Boolean.TRUE.equals(
+					transaction.execute(status -> store(prepared, wait.isEmpty(), now, wait.orElse(IN_FLIGHT))));
 		}
 		catch (DuplicateKeyException ex) {
 			created = false;
@@ -87,14 +91,11 @@ public class Outbound {
 		if (!created) {
 			return earlier(prepared).orElseThrow(() -> new RequestInProgress(prepared.key()));
 		}
-		OutboundMessage message = repository.find(prepared.id()).orElseThrow();
-		SendOutcome outcome = attempts.attempt(message);
-		transaction.executeWithoutResult(status -> {
-			afterAttempt(message.id(), outcome);
-			repository.endInFlight(message.id());
-		});
-		OutboundMessage now = repository.find(message.id()).orElseThrow();
-		return new Accepted(now.id(), now.status(), now.createdAt(), false);
+		if (wait.isPresent()) {
+			return new Accepted(prepared.id(), MessageStatus.PENDING, now, false);
+		}
+		SendOutcome outcome = attempts.send(prepared.asStored(now), 1, now, true);
+		return new Accepted(prepared.id(), outcome.status(), now, false);
 	}
 
 	/**
@@ -108,42 +109,42 @@ public class Outbound {
 			return;
 		}
 		check(prepared);
-		if (!store(prepared, null)) {
+		Instant now = clock.instant();
+		if (!store(prepared, false, now, IN_FLIGHT)) {
 			return;
 		}
-		if (!AfterCommit.defer(() -> attemptQueued(prepared.id()))) {
-			jobs.reschedule(SendJob.SEND.instance(prepared.id()).build(), clock.instant());
+		if (!AfterCommit.defer(() -> repository.find(prepared.id())
+			.filter(message -> message.status() == MessageStatus.PENDING)
+			.ifPresent(message -> record(message.id(), attempts.attemptPending(message))))) {
+			jobs.reschedule(SendJob.SEND.instance(prepared.id()).build(), now);
 		}
 	}
 
-	private void attemptQueued(String messageId) {
-		repository.find(messageId).filter(message -> message.status() == MessageStatus.PENDING).ifPresent(message -> {
-			SendOutcome outcome = attempts.attempt(message);
-			transaction.executeWithoutResult(status -> afterAttempt(messageId, outcome));
+	private void record(String messageId, SendOutcome outcome) {
+		transaction.executeWithoutResult(status -> {
+			if (outcome instanceof SendOutcome.Later later) {
+				jobs.reschedule(SendJob.SEND.instance(messageId).build(), later.at());
+			}
+			else {
+				jobs.cancel(SendJob.SEND.instance(messageId).build());
+			}
 		});
 	}
 
-	private void afterAttempt(String messageId, SendOutcome outcome) {
-		if (outcome instanceof SendOutcome.Later later) {
-			jobs.reschedule(SendJob.SEND.instance(messageId).build(), later.at());
-		}
-		else {
-			jobs.cancel(SendJob.SEND.instance(messageId).build());
-		}
-	}
-
-	/** Stores the message and its job; false when the key is taken. */
-	private boolean store(Prepared prepared, Duration inFlight) {
-		Instant now = clock.instant();
+	/**
+	 * Stores the message, taken for an attempt right away or not, and its job, due once the attempt has had its
+	 * time or when the account may send again; false when the key is taken.
+	 */
+	private boolean store(Prepared prepared, boolean attemptingNow, Instant now, Duration jobIn) {
 		boolean inserted = repository.insertIfAbsent(
 				new OutboundRepository.NewMessage(prepared.id(), prepared.accountId(), prepared.key(), prepared.hash(),
 						prepared.command().recipientId(), prepared.command().commentId(), prepared.body(),
 						prepared.command().text(), prepared.command().tag(), prepared.command().source().value()),
-				now, inFlight == null ? null : now.plus(inFlight));
+				attemptingNow, now, attemptingNow ? now.plus(IN_FLIGHT) : null);
 		if (!inserted) {
 			return false;
 		}
-		jobs.scheduleLater(SendJob.SEND.instance(prepared.id()).build(), now.plus(IN_FLIGHT));
+		jobs.scheduleLater(SendJob.SEND.instance(prepared.id()).build(), now.plus(jobIn));
 		if (prepared.command().source() == SendCommand.Source.API && prepared.command().recipientId() != null) {
 			events.publishEvent(new HumanMessageSent(prepared.accountId(), prepared.command().recipientId(), now));
 		}
@@ -202,6 +203,13 @@ public class Outbound {
 
 		String accountId() {
 			return account.id();
+		}
+
+		/** The message as just stored, taken for its first attempt. */
+		OutboundMessage asStored(Instant now) {
+			return new OutboundMessage(id, account.id(), key, hash, command.recipientId(), command.commentId(), body,
+					command.text(), command.tag(), command.source().value(), MessageStatus.SENDING, 1, null, null, null,
+					null, null, null, now, now.plus(IN_FLIGHT), now, now, null, null);
 		}
 
 	}

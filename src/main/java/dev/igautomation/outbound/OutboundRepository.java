@@ -37,14 +37,21 @@ class OutboundRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A new message to send; false when the account already has one under this idempotency key. */
-	boolean insertIfAbsent(NewMessage message, Instant now, Instant inFlightUntil) {
+	/**
+	 * A new message to send; false when the account already has one under this idempotency key. Stored
+	 * {@code sending} when its first attempt starts right after, {@code pending} otherwise.
+	 */
+	boolean insertIfAbsent(NewMessage message, boolean attemptingNow, Instant now, Instant inFlightUntil) {
 		return jdbc.sql("""
 				insert into outbound_message (id, account_id, idempotency_key, request_hash, recipient_id, comment_id,
-				    body, text, tag, source, status, attempts, in_flight_until, created_at, updated_at)
-				values (:id, :account, :key, :hash, :recipient, :comment, :body, :text, :tag, :source, 'pending', 0,
-				    :inFlight, :now, :now)
+				    body, text, tag, source, status, attempts, attempt_started_at, in_flight_until, created_at,
+				    updated_at)
+				values (:id, :account, :key, :hash, :recipient, :comment, :body, :text, :tag, :source, :status,
+				    :attempts, :started, :inFlight, :now, :now)
 				on conflict do nothing""")
+			.param("status", attemptingNow ? "sending" : "pending")
+			.param("attempts", attemptingNow ? 1 : 0)
+			.param("started", attemptingNow ? timestamp(now) : null)
 			.param("id", message.id())
 			.param("account", message.accountId())
 			.param("key", message.idempotencyKey())

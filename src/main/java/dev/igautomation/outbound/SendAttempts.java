@@ -15,14 +15,16 @@ import dev.igautomation.account.SendingAccount;
 import dev.igautomation.instagram.GraphApiException;
 import dev.igautomation.instagram.GraphClient;
 import dev.igautomation.instagram.OutgoingMessage;
+import dev.igautomation.system.JobQueue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One attempt to send a message through the Graph API, and what follows from Meta's answer. The message is taken
- * ({@code pending} to {@code sending}) before the call, so no two attempts send it; no transaction is held during the
- * call. Errors that may pass are retried with exponential backoff and jitter, waiting at least as long as Meta asks;
- * an answer that leaves the outcome unknown is not sent again until its echo has had time to arrive.
+ * One attempt to send a message through the Graph API, and what follows from Meta's answer. A message is taken
+ * ({@code sending}) before the call, so no two attempts send it, and no transaction is held during the call; the
+ * outcome, its status event and what becomes of the message's job are then recorded in one transaction. Errors that
+ * may pass are retried with exponential backoff and jitter, waiting at least as long as Meta asks; an answer that
+ * leaves the outcome unknown is not sent again until its echo has had time to arrive.
  */
 @Component
 class SendAttempts {
@@ -39,6 +41,8 @@ class SendAttempts {
 
 	private final StatusEvents statusEvents;
 
+	private final JobQueue jobs;
+
 	private final TransactionTemplate transaction;
 
 	private final OutboundProperties properties;
@@ -48,58 +52,87 @@ class SendAttempts {
 	private final Clock clock;
 
 	SendAttempts(OutboundRepository repository, Accounts accounts, GraphClient graph, AccountPacing pacing,
-			StatusEvents statusEvents, TransactionTemplate transaction, OutboundProperties properties, JsonMapper json,
-			Clock clock) {
+			StatusEvents statusEvents, JobQueue jobs, TransactionTemplate transaction, OutboundProperties properties,
+			JsonMapper json, Clock clock) {
 		this.repository = repository;
 		this.accounts = accounts;
 		this.graph = graph;
 		this.pacing = pacing;
 		this.statusEvents = statusEvents;
+		this.jobs = jobs;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
 	}
 
-	/** Attempts a pending message now, unless the account's pace says to wait. */
-	SendOutcome attempt(OutboundMessage message) {
-		Optional<Duration> wait = pacing.tryAcquire(message.accountId());
+	/** How long the account must wait before its next send; empty when it may send now (and has taken the turn). */
+	Optional<Duration> takeTurn(String accountId) {
+		return pacing.tryAcquire(accountId);
+	}
+
+	/** Attempts a pending message from its job, unless the account's pace says to wait. */
+	SendOutcome attemptPending(OutboundMessage message) {
+		Optional<Duration> wait = takeTurn(message.accountId());
 		if (wait.isPresent()) {
-			return new SendOutcome.Later(clock.instant().plus(wait.get()));
+			return new SendOutcome.Later(clock.instant().plus(wait.get()), MessageStatus.PENDING);
 		}
 		Instant started = clock.instant();
 		if (!repository.claim(message.id(), started)) {
-			return new SendOutcome.Done();
+			return new SendOutcome.Done(null);
 		}
+		return send(message, message.attempts() + 1, started, false);
+	}
+
+	/**
+	 * Sends a message already taken for this attempt, and records the outcome. With {@code ownJob}, the message's
+	 * job is moved or removed in the same transaction; otherwise the running job does that with the outcome.
+	 */
+	SendOutcome send(OutboundMessage message, int attempt, Instant started, boolean ownJob) {
 		SendingAccount account = accounts.sendingAccount(message.accountId());
+		SendOutcome outcome;
 		if (!account.tokenValid()) {
-			return fail(message, new OutboundRepository.Failure(190, null,
-					"The account's access token was rejected: " + account.tokenError(), null));
+			outcome = record(() -> fail(message, new OutboundRepository.Failure(190, null,
+					"The account's access token was rejected: " + account.tokenError(), null)), message, ownJob);
+			return outcome;
 		}
 		try {
 			GraphClient.Sent sent = graph.send(account.accessToken(),
 					json.readValue(message.body(), OutgoingMessage.class));
-			return sent(message, sent.messageId());
+			return record(() -> sent(message, sent.messageId()), message, ownJob);
 		}
 		catch (GraphApiException ex) {
-			return failed(message, ex, started);
+			return record(() -> failed(message, ex, attempt, started), message, ownJob);
 		}
+	}
+
+	private SendOutcome record(java.util.function.Supplier<SendOutcome> outcome, OutboundMessage message,
+			boolean ownJob) {
+		return transaction.execute(status -> {
+			SendOutcome result = outcome.get();
+			if (ownJob) {
+				if (result instanceof SendOutcome.Later later) {
+					jobs.reschedule(SendJob.SEND.instance(message.id()).build(), later.at());
+				}
+				else {
+					jobs.cancel(SendJob.SEND.instance(message.id()).build());
+				}
+			}
+			return result;
+		});
 	}
 
 	private SendOutcome sent(OutboundMessage message, String instagramMessageId) {
 		Instant now = clock.instant();
-		transaction.executeWithoutResult(status -> {
-			if (repository.markSent(message.id(), instagramMessageId, now)) {
-				statusEvents.changed(message, MessageStatus.SENT, instagramMessageId, null, now);
-			}
-		});
-		return new SendOutcome.Done();
+		if (repository.markSent(message.id(), instagramMessageId, now)) {
+			statusEvents.changed(message, MessageStatus.SENT, instagramMessageId, null, now);
+		}
+		return new SendOutcome.Done(MessageStatus.SENT);
 	}
 
-	private SendOutcome failed(OutboundMessage message, GraphApiException error, Instant started) {
+	private SendOutcome failed(OutboundMessage message, GraphApiException error, int attempt, Instant started) {
 		OutboundRepository.Failure failure = new OutboundRepository.Failure(error.code(), error.subcode(),
 				error.getMessage(), error.fbtraceId());
-		int attempts = message.attempts() + 1;
 		switch (error.kind()) {
 			case TOKEN_INVALID -> {
 				log.warn("Meta rejected the access token of account {}: {}", message.accountId(), error.getMessage());
@@ -110,15 +143,15 @@ class SendAttempts {
 				log.warn("Meta could not tell whether message {} went out ({}); waiting for its echo", message.id(),
 						error.getMessage());
 				repository.markUnconfirmed(message.id(), failure, clock.instant());
-				return new SendOutcome.Later(started.plus(properties.echoWait()));
+				return new SendOutcome.Later(started.plus(properties.echoWait()), MessageStatus.SENDING);
 			}
 			case TRANSIENT -> {
-				if (attempts >= properties.retry().maxAttempts()) {
+				if (attempt >= properties.retry().maxAttempts()) {
 					return fail(message, failure);
 				}
-				Instant next = clock.instant().plus(backoff(attempts, error.retryAfter()));
+				Instant next = clock.instant().plus(backoff(attempt, error.retryAfter()));
 				repository.markRetrying(message.id(), failure, next, clock.instant());
-				return new SendOutcome.Later(next);
+				return new SendOutcome.Later(next, MessageStatus.PENDING);
 			}
 			default -> {
 				return fail(message, failure);
@@ -128,12 +161,10 @@ class SendAttempts {
 
 	private SendOutcome fail(OutboundMessage message, OutboundRepository.Failure failure) {
 		Instant now = clock.instant();
-		transaction.executeWithoutResult(status -> {
-			if (repository.markFailed(message.id(), failure, now)) {
-				statusEvents.changed(message, MessageStatus.FAILED, null, failure, now);
-			}
-		});
-		return new SendOutcome.Done();
+		if (repository.markFailed(message.id(), failure, now)) {
+			statusEvents.changed(message, MessageStatus.FAILED, null, failure, now);
+		}
+		return new SendOutcome.Done(MessageStatus.FAILED);
 	}
 
 	/** {@code initial * 2^(attempts-1)}, capped, with jitter; never shorter than what Meta asked for. */

@@ -58,19 +58,19 @@ class SendJob {
 	SendOutcome run(String messageId) {
 		Optional<OutboundMessage> found = repository.find(messageId);
 		if (found.isEmpty() || found.get().status().isFinal()) {
-			return new SendOutcome.Done();
+			return new SendOutcome.Done(null);
 		}
 		OutboundMessage message = found.get();
 		if (message.status() == MessageStatus.SENDING) {
 			Instant echoDeadline = message.attemptStartedAt().plus(properties.echoWait());
 			if (clock.instant().isBefore(echoDeadline)) {
-				return new SendOutcome.Later(echoDeadline);
+				return new SendOutcome.Later(echoDeadline, MessageStatus.SENDING);
 			}
 			log.warn("No echo came for message {} within {}; sending it again", messageId, properties.echoWait());
 			repository.release(messageId, clock.instant());
 			message = repository.find(messageId).orElseThrow();
 		}
-		return attempts.attempt(message);
+		return attempts.attemptPending(message);
 	}
 
 }

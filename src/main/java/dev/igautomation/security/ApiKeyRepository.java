@@ -8,6 +8,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ApiKeyRepository extends ListCrudRepository<ApiKey, String> {
 
@@ -21,6 +22,7 @@ interface ApiKeyRepository extends ListCrudRepository<ApiKey, String> {
 
 	boolean existsByAdminTrueAndRevokedAtIsNull();
 
+	@Transactional
 	@Modifying
 	@Query("update ApiKey k set k.lastUsedAt = :at where k.id = :id")
 	void markUsed(String id, Instant at);

@@ -3,10 +3,14 @@ package dev.igautomation.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.igautomation.system.Ids;
 import org.springframework.data.domain.Limit;
@@ -27,7 +31,14 @@ class ApiKeys {
 
 	private final AccountDirectory accounts;
 
+	static final Duration REMEMBERED_FOR = Duration.ofSeconds(10);
+
 	private final Clock clock;
+
+	private final Cache<String, Optional<ApiKeyPrincipal>> authenticated = Caffeine.newBuilder()
+		.expireAfterWrite(REMEMBERED_FOR)
+		.maximumSize(10_000)
+		.build();
 
 	ApiKeys(ApiKeyRepository repository, AccountDirectory accounts, Clock clock) {
 		this.repository = repository;
@@ -66,11 +77,19 @@ class ApiKeys {
 	void revoke(String id) {
 		ApiKey key = repository.findByIdAndRevokedAtIsNull(id).orElseThrow(() -> new UnknownApiKey(id));
 		key.revoke(clock.instant());
+		authenticated.invalidateAll();
 	}
 
-	/** The key's principal when the token is a live key; compares hashes in constant time. */
-	@Transactional
+	/**
+	 * The key's principal when the token is a live key. Answers are remembered for {@link #REMEMBERED_FOR} by the
+	 * token's hash; revoking a key forgets them at once here (other instances notice within that time).
+	 */
 	Optional<ApiKeyPrincipal> authenticate(String token) {
+		return authenticated.get(HexFormat.of().formatHex(ApiKeyTokens.hash(token)), hash -> lookUp(token));
+	}
+
+	/** Finds the key's row and compares hashes in constant time. */
+	private Optional<ApiKeyPrincipal> lookUp(String token) {
 		Optional<ApiKey> candidate = ApiKeyTokens.lookupIdOf(token)
 			.flatMap(repository::findByLookupIdAndRevokedAtIsNull)
 			.filter(key -> ApiKeyTokens.matches(token, key.getKeyHash()))
@@ -94,9 +113,11 @@ class ApiKeys {
 		Optional<ApiKey> stored = repository.findById(ENVIRONMENT_KEY_ID);
 		if (adminApiKey == null || adminApiKey.isBlank()) {
 			stored.ifPresent(key -> key.revoke(clock.instant()));
+			authenticated.invalidateAll();
 			return;
 		}
 		byte[] hash = ApiKeyTokens.hash(adminApiKey);
+		authenticated.invalidateAll();
 		if (stored.isPresent()) {
 			stored.get().rekey(hash);
 		}

@@ -36,6 +36,12 @@ public class JobQueue {
 		return scheduled;
 	}
 
+	/** Queues one new job, due at {@code at}, with a single insert; the job may not be queued already. */
+	public void scheduleNew(TaskInstance<?> job, Instant at) {
+		scheduler.getObject().scheduleBatch(List.of(job), at);
+		wakeUpAfterCommit();
+	}
+
 	/** Queues one new job for a later time, without waking the queue; the job may not be queued already. */
 	public void scheduleLater(TaskInstance<?> job, Instant at) {
 		scheduler.getObject().scheduleBatch(List.of(job), at);
