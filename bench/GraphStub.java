@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A Graph API that accepts every send at once: {@code java GraphStub.java PORT}. It counts the calls for each
  * message text (the benchmark puts the idempotency key in the text), so that a key sent twice to Meta shows.
- * {@code GET /stats} answers {@code calls distinct duplicates}; {@code POST /reset} starts again.
+ * {@code GET /stats} answers {@code calls distinct duplicates}; {@code POST /reset} starts again. Any other
+ * {@code GET} is a user profile lookup, answered with a username made from the path and not counted.
  */
 public class GraphStub {
 
@@ -37,6 +38,16 @@ public class GraphStub {
 			exchange.close();
 		});
 		server.createContext("/", exchange -> {
+			if ("GET".equals(exchange.getRequestMethod())) {
+				String user = exchange.getRequestURI().getPath().replaceAll(".*/", "");
+				byte[] profile = ("{\"id\":\"" + user + "\",\"username\":\"user" + user + "\",\"name\":\"User\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, profile.length);
+				exchange.getResponseBody().write(profile);
+				exchange.close();
+				return;
+			}
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			long n = calls.incrementAndGet();
 			Matcher text = TEXT.matcher(body);

@@ -70,7 +70,8 @@ class DeliveryTracking {
 			}
 			return;
 		}
-		events.publishEvent(new HumanMessageSent(accountId, echo.userId(), echo.timestamp()));
+		events.publishEvent(new HumanMessageSent(accountId, echo.userId(), echo.timestamp(),
+				HumanMessageSent.Channel.INSTAGRAM_APP));
 	}
 
 	/**

@@ -98,26 +98,58 @@ public class Outbound {
 		return new Accepted(prepared.id(), outcome.status(), now, false);
 	}
 
+	/** What became of a queued message. */
+	public sealed interface Queued {
+
+		/** Stored, with a job; its first attempt follows the caller's commit. */
+		record Stored(String messageId) implements Queued {
+		}
+
+		/** A message with this key was queued before: nothing more is sent. */
+		record AlreadyQueued(String messageId) implements Queued {
+		}
+
+		/** Not sent, for a reason that sending later would not change, as a problem code and what it means. */
+		record Refused(String code, String reason) implements Queued {
+		}
+
+	}
+
 	/**
 	 * Queues a message in the caller's transaction (an auto-reply, say); its first attempt is made once that commits.
-	 * A key queued before queues nothing.
+	 * A key queued before queues nothing. A message the account may not send (outside the messaging window, with an
+	 * invalid token) is refused without throwing, so the caller's transaction goes on.
 	 */
 	@Transactional
-	public void queue(SendCommand command) {
+	public Queued queue(SendCommand command) {
 		Prepared prepared = prepare(command);
-		if (repository.findByKey(prepared.accountId(), prepared.key()).isPresent()) {
-			return;
+		Optional<OutboundMessage> earlier = repository.findByKey(prepared.accountId(), prepared.key());
+		if (earlier.isPresent()) {
+			return new Queued.AlreadyQueued(earlier.get().id());
 		}
-		check(prepared);
+		try {
+			check(prepared);
+		}
+		catch (AccountTokenInvalid | OutsideMessagingWindow refused) {
+			return new Queued.Refused(refused.code(), refused.getMessage());
+		}
 		Instant now = clock.instant();
 		if (!store(prepared, false, now, IN_FLIGHT)) {
-			return;
+			return new Queued.AlreadyQueued(
+					repository.findByKey(prepared.accountId(), prepared.key()).map(OutboundMessage::id).orElse(null));
 		}
 		if (!AfterCommit.defer(() -> repository.find(prepared.id())
 			.filter(message -> message.status() == MessageStatus.PENDING)
 			.ifPresent(message -> record(message.id(), attempts.attemptPending(message))))) {
 			jobs.reschedule(SendJob.SEND.instance(prepared.id()).build(), now);
 		}
+		return new Queued.Stored(prepared.id());
+	}
+
+	/** When a rule last sent an auto-reply to a user, for its cooldown. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {
+		return repository.lastCreatedByRule(ruleId, recipientId);
 	}
 
 	private void record(String messageId, SendOutcome outcome) {
@@ -139,14 +171,16 @@ public class Outbound {
 		boolean inserted = repository.insertIfAbsent(
 				new OutboundRepository.NewMessage(prepared.id(), prepared.accountId(), prepared.key(), prepared.hash(),
 						prepared.command().recipientId(), prepared.command().commentId(), prepared.body(),
-						prepared.command().text(), prepared.command().tag(), prepared.command().source().value()),
+						prepared.command().text(), prepared.command().tag(), prepared.command().source().value(),
+						prepared.command().ruleId()),
 				attemptingNow, now, attemptingNow ? now.plus(IN_FLIGHT) : null);
 		if (!inserted) {
 			return false;
 		}
 		jobs.scheduleLater(SendJob.SEND.instance(prepared.id()).build(), now.plus(jobIn));
 		if (prepared.command().source() == SendCommand.Source.API && prepared.command().recipientId() != null) {
-			events.publishEvent(new HumanMessageSent(prepared.accountId(), prepared.command().recipientId(), now));
+			events.publishEvent(new HumanMessageSent(prepared.accountId(), prepared.command().recipientId(), now,
+					HumanMessageSent.Channel.SEND_API));
 		}
 		return true;
 	}
@@ -209,9 +243,16 @@ public class Outbound {
 		OutboundMessage asStored(Instant now) {
 			return new OutboundMessage(id, account.id(), key, hash, command.recipientId(), command.commentId(), body,
 					command.text(), command.tag(), command.source().value(), MessageStatus.SENDING, 1, null, null, null,
-					null, null, null, now, now.plus(IN_FLIGHT), now, now, null, null);
+					null, null, null, now, now.plus(IN_FLIGHT), now, now, null, null, command.ruleId());
 		}
 
+	}
+
+	/** An account's messages, newest first, for its API. */
+	@Transactional(readOnly = true)
+	List<OutboundMessage> list(String accountId, OutboundRepository.Filter filter, Instant beforeCreatedAt,
+			String beforeId, int limit) {
+		return repository.list(accountId, filter, beforeCreatedAt, beforeId, limit);
 	}
 
 	/** The status of a message, for its API. */

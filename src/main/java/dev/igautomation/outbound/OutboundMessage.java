@@ -9,7 +9,7 @@ record OutboundMessage(String id, String accountId, String idempotencyKey, Strin
 		String commentId, String body, String text, String tag, String source, MessageStatus status, int attempts,
 		String instagramMessageId, Integer errorCode, Integer errorSubcode, String errorMessage, String fbtraceId,
 		Instant nextAttemptAt, Instant attemptStartedAt, Instant inFlightUntil, Instant createdAt,
-		Instant updatedAt, Instant sentAt, Instant readAt) {
+		Instant updatedAt, Instant sentAt, Instant readAt, String ruleId) {
 
 	boolean inFlight(Instant now) {
 		return inFlightUntil != null && inFlightUntil.isAfter(now);

@@ -20,7 +20,7 @@ class OutboundRepository {
 	private static final String COLUMNS = """
 			id, account_id, idempotency_key, request_hash, recipient_id, comment_id, body, text, tag, source, status,
 			attempts, instagram_message_id, error_code, error_subcode, error_message, fbtrace_id, next_attempt_at,
-			attempt_started_at, in_flight_until, created_at, updated_at, sent_at, read_at""";
+			attempt_started_at, in_flight_until, created_at, updated_at, sent_at, read_at, rule_id""";
 
 	private static final RowMapper<OutboundMessage> MAPPER = (row, number) -> new OutboundMessage(row.getString("id"),
 			row.getString("account_id"), row.getString("idempotency_key"), row.getString("request_hash"),
@@ -29,7 +29,8 @@ class OutboundRepository {
 			row.getInt("attempts"), row.getString("instagram_message_id"), (Integer) row.getObject("error_code"),
 			(Integer) row.getObject("error_subcode"), row.getString("error_message"), row.getString("fbtrace_id"),
 			instant(row, "next_attempt_at"), instant(row, "attempt_started_at"), instant(row, "in_flight_until"),
-			instant(row, "created_at"), instant(row, "updated_at"), instant(row, "sent_at"), instant(row, "read_at"));
+			instant(row, "created_at"), instant(row, "updated_at"), instant(row, "sent_at"), instant(row, "read_at"),
+			row.getString("rule_id"));
 
 	private final JdbcClient jdbc;
 
@@ -45,9 +46,9 @@ class OutboundRepository {
 		return jdbc.sql("""
 				insert into outbound_message (id, account_id, idempotency_key, request_hash, recipient_id, comment_id,
 				    body, text, tag, source, status, attempts, attempt_started_at, in_flight_until, created_at,
-				    updated_at)
+				    updated_at, rule_id)
 				values (:id, :account, :key, :hash, :recipient, :comment, :body, :text, :tag, :source, :status,
-				    :attempts, :started, :inFlight, :now, :now)
+				    :attempts, :started, :inFlight, :now, :now, :rule)
 				on conflict do nothing""")
 			.param("status", attemptingNow ? "sending" : "pending")
 			.param("attempts", attemptingNow ? 1 : 0)
@@ -62,6 +63,7 @@ class OutboundRepository {
 			.param("text", message.text())
 			.param("tag", message.tag())
 			.param("source", message.source())
+			.param("rule", message.ruleId())
 			.param("inFlight", timestamp(inFlightUntil))
 			.param("now", timestamp(now))
 			.update() > 0;
@@ -69,7 +71,7 @@ class OutboundRepository {
 
 	/** What a new message is made of. */
 	record NewMessage(String id, String accountId, String idempotencyKey, String requestHash, String recipientId,
-			String commentId, String body, String text, String tag, String source) {
+			String commentId, String body, String text, String tag, String source, String ruleId) {
 	}
 
 	Optional<OutboundMessage> find(String id) {
@@ -213,6 +215,50 @@ class OutboundRepository {
 			message = message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
 		}
 
+	}
+
+	Optional<Instant> lastCreatedByRule(String ruleId, String recipientId) {
+		return jdbc
+			.sql("select created_at from outbound_message where rule_id = ? and recipient_id = ? "
+					+ "order by created_at desc limit 1")
+			.params(ruleId, recipientId)
+			.query((row, number) -> instant(row, "created_at"))
+			.optional();
+	}
+
+	/** What to list; every part is optional. */
+	record Filter(String recipientId, String source, String ruleId, MessageStatus status) {
+	}
+
+	/** An account's messages, newest first, after the position of the previous page. */
+	List<OutboundMessage> list(String accountId, Filter filter, Instant beforeCreatedAt, String beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outbound_message where account_id = :account");
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("account", accountId);
+		if (filter.recipientId() != null) {
+			sql.append(" and recipient_id = :recipient");
+			parameters.put("recipient", filter.recipientId());
+		}
+		if (filter.source() != null) {
+			sql.append(" and source = :source");
+			parameters.put("source", filter.source());
+		}
+		if (filter.ruleId() != null) {
+			sql.append(" and rule_id = :rule");
+			parameters.put("rule", filter.ruleId());
+		}
+		if (filter.status() != null) {
+			sql.append(" and status = :status");
+			parameters.put("status", filter.status().value());
+		}
+		if (beforeCreatedAt != null) {
+			sql.append(" and (created_at < :before or (created_at = :before and id < :beforeId))");
+			parameters.put("before", timestamp(beforeCreatedAt));
+			parameters.put("beforeId", beforeId);
+		}
+		sql.append(" order by created_at desc, id desc limit :limit");
+		parameters.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(parameters).query(MAPPER).list();
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -15,9 +15,11 @@ import java.util.List;
  * @param tag {@code HUMAN_AGENT} to answer as a person up to 7 days after the user's last message
  * @param idempotencyKey what makes a repeated request send nothing more; null for none
  * @param source who sends it
+ * @param ruleId the auto-reply rule that sends it; null for others
  */
 public record SendCommand(String accountId, String recipientId, String commentId, String text, Attachment attachment,
-		List<QuickReply> quickReplies, String replyTo, String tag, String idempotencyKey, Source source) {
+		List<QuickReply> quickReplies, String replyTo, String tag, String idempotencyKey, Source source,
+		String ruleId) {
 
 	/** Who asked for a message. */
 	public enum Source {
@@ -41,10 +43,11 @@ public record SendCommand(String accountId, String recipientId, String commentId
 	public record QuickReply(String title, String payload) {
 	}
 
-	/** A text direct message, the most common case. */
-	public static SendCommand text(String accountId, String recipientId, String text, String idempotencyKey,
-			Source source) {
-		return new SendCommand(accountId, recipientId, null, text, null, null, null, null, idempotencyKey, source);
+	/** An auto-reply: a text direct message sent by a rule, in answer to a message. */
+	public static SendCommand autoReply(String accountId, String recipientId, String text, String replyTo,
+			String idempotencyKey, String ruleId) {
+		return new SendCommand(accountId, recipientId, null, text, null, null, replyTo, null, idempotencyKey,
+				Source.AUTO_REPLY, ruleId);
 	}
 
 }

@@ -88,7 +88,7 @@ class SendController {
 				request.quickReplies() == null ? null : request.quickReplies().stream()
 					.map(reply -> new SendCommand.QuickReply(reply.title(), reply.payload()))
 					.toList(),
-				request.replyTo(), request.tag(), key, SendCommand.Source.API));
+				request.replyTo(), request.tag(), key, SendCommand.Source.API, null));
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/messages/" + accepted.messageId() + "/status"));
 		if (accepted.replayed()) {
@@ -166,15 +166,17 @@ class SendController {
 			Integer errorSubcode, String errorMessage, String fbtraceId,
 			@Schema(description = "Attempts made so far") int attempts,
 			@Schema(description = "When the next attempt is due, while retrying") Instant nextAttemptAt,
-			@Schema(description = "api or auto_reply") String source, Instant createdAt, Instant updatedAt,
-			Instant sentAt, Instant readAt) {
+			@Schema(description = "api or auto_reply") String source,
+			@Schema(description = "The auto-reply rule that sent it") String ruleId,
+			@Schema(description = "The text sent", example = "Hi Jane! It is 49 EUR.") String text, Instant createdAt,
+			Instant updatedAt, Instant sentAt, Instant readAt) {
 
 		static StatusResponse of(OutboundMessage message) {
 			return new StatusResponse(message.id(), message.accountId(), message.recipientId(),
 					message.status().value(), message.instagramMessageId(), message.errorCode(),
 					message.errorSubcode(), message.errorMessage(), message.fbtraceId(), message.attempts(),
-					message.nextAttemptAt(), message.source(), message.createdAt(), message.updatedAt(),
-					message.sentAt(), message.readAt());
+					message.nextAttemptAt(), message.source(), message.ruleId(), message.text(), message.createdAt(),
+					message.updatedAt(), message.sentAt(), message.readAt());
 		}
 
 	}

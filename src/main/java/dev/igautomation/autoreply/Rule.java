@@ -1,0 +1,65 @@
+package dev.igautomation.autoreply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * An auto-reply rule of an account.
+ *
+ * @param pattern what the message must be, contain or match; null for {@link MatchType#ANY}
+ * @param fallbackName what {@code {username}} and {@code {name}} become when the user's profile is unknown; null for
+ * "there"
+ * @param cooldown how long the rule stays quiet for a user it answered; null for no cooldown
+ */
+record Rule(String id, String accountId, String name, Trigger trigger, MatchType matchType, String pattern,
+		String replyText, String fallbackName, int priority, boolean enabled, Duration cooldown, Instant createdAt,
+		Instant updatedAt) {
+
+	/** What kind of user message a rule answers. */
+	enum Trigger {
+
+		/** A direct message: text, attachments, a shared post. */
+		DIRECT_MESSAGE,
+		/** The user mentioned the account in their story. */
+		STORY_MENTION,
+		/** The user answered one of the account's stories. */
+		STORY_REPLY,
+		/** The user tapped a button or an ice breaker: matched on its payload. */
+		POSTBACK,
+		/** The user tapped a quick reply: matched on its payload. */
+		QUICK_REPLY;
+
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static Trigger of(String value) {
+			return valueOf(value.toUpperCase(Locale.ROOT));
+		}
+
+	}
+
+	/** How a rule's pattern is compared with the message, ignoring case and surrounding whitespace. */
+	enum MatchType {
+
+		/** The whole message is the pattern. */
+		EXACT,
+		/** The message contains the pattern. */
+		CONTAINS,
+		/** The regular expression matches somewhere in the message. */
+		REGEX,
+		/** Every message: a default reply. */
+		ANY;
+
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static MatchType of(String value) {
+			return valueOf(value.toUpperCase(Locale.ROOT));
+		}
+
+	}
+
+}
