@@ -48,7 +48,7 @@ for jvm in $(seq 1 "$JVMS"); do
     wait_for_queue_to_drain > /dev/null
     sleep 2
     latency=$("${PSQL[@]}" -F ' ' -c "
-      select 'messages=' || count(*) || ' replied=' || count(o.sent_at)
+      select 'messages=' || count(*) || ' replied=' || count(sent_at)
         || ' p50_ms=' || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)
         || ' p99_ms=' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1)
         || ' max_ms=' || round(max(ms)::numeric, 1)

@@ -59,6 +59,11 @@ class Profiles {
 		return cache.get(new Key(accountId, userId), key -> fetch(key.accountId(), key.userId()));
 	}
 
+	/** Forgets a user's profile, in every account. */
+	void forget(String userId) {
+		cache.asMap().keySet().removeIf(key -> key.userId().equals(userId));
+	}
+
 	private Profile fetch(String accountId, String userId) {
 		try {
 			JsonNode profile = graph.userProfile(accounts.accessToken(accountId), userId, "name,username");

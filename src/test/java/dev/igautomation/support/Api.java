@@ -65,11 +65,11 @@ public final class Api {
 			if (key != null) {
 				all.setBearerAuth(key);
 			}
+			all.setContentType(MediaType.APPLICATION_JSON);
 			headers.accept(all);
 		});
 		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON)
-				.body(body instanceof String text ? text : JSON.writeValueAsString(body));
+			request.body(body instanceof String text ? text : JSON.writeValueAsString(body));
 		}
 		EntityExchangeResult<byte[]> result = request.exchange().expectBody(byte[].class).returnResult();
 		byte[] bytes = result.getResponseBody();
