@@ -38,6 +38,14 @@ class Account {
 
 	private String tokenError;
 
+	private Instant tokenIssuedAt;
+
+	private Instant tokenExpiresAt;
+
+	private String tokenRefreshError;
+
+	private Instant tokenRefreshFailedAt;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -68,11 +76,25 @@ class Account {
 		this.username = username;
 	}
 
-	/** A new token: whatever was wrong with the old one no longer applies. */
+	/** A new token: whatever was wrong with the old one no longer applies; when it expires is not known. */
 	void encryptedAccessToken(byte[] ciphertext) {
+		encryptedAccessToken(ciphertext, null, null);
+	}
+
+	/** A new token, issued at {@code issuedAt} and valid until {@code expiresAt} (null when not known). */
+	void encryptedAccessToken(byte[] ciphertext, Instant issuedAt, Instant expiresAt) {
 		this.accessToken = ciphertext;
 		this.tokenStatus = TOKEN_VALID;
 		this.tokenError = null;
+		this.tokenIssuedAt = issuedAt;
+		this.tokenExpiresAt = expiresAt;
+		this.tokenRefreshError = null;
+		this.tokenRefreshFailedAt = null;
+	}
+
+	void tokenRefreshFailed(String error, Instant at) {
+		this.tokenRefreshError = error;
+		this.tokenRefreshFailedAt = at;
 	}
 
 	void tokenRejected(String error) {
@@ -128,6 +150,22 @@ class Account {
 
 	String getTokenError() {
 		return tokenError;
+	}
+
+	Instant getTokenIssuedAt() {
+		return tokenIssuedAt;
+	}
+
+	Instant getTokenExpiresAt() {
+		return tokenExpiresAt;
+	}
+
+	String getTokenRefreshError() {
+		return tokenRefreshError;
+	}
+
+	Instant getTokenRefreshFailedAt() {
+		return tokenRefreshFailedAt;
 	}
 
 	Instant getCreatedAt() {

@@ -173,14 +173,18 @@ class AccountController {
 			@Schema(description = "Whether sends are held to Meta's 24-hour window") boolean messagingWindowEnforced,
 			@Schema(description = "valid, or invalid once Meta rejected the token: set a new access_token",
 					allowableValues = { "valid", "invalid" }) String tokenStatus,
-			@Schema(description = "What Meta said when it rejected the token") String tokenError, Instant createdAt,
-			Instant updatedAt) {
+			@Schema(description = "What Meta said when it rejected the token") String tokenError,
+			@Schema(description = "When the token expires, when known (tokens from Instagram Login); refreshed "
+					+ "daily from 10 days before") Instant tokenExpiresAt,
+			@Schema(description = "Why the last refresh of the token failed; cleared by a new token")
+			String tokenRefreshError, Instant createdAt, Instant updatedAt) {
 
 		static AccountResponse of(Account account) {
 			return new AccountResponse(account.getId(), account.getInstagramAccountId(), account.getUsername(),
 					account.getCrmWebhookUrl(), account.getAccessToken() != null, account.getWebhookSecret() != null,
 					account.isMessagingWindowEnforced(), account.getTokenStatus(), account.getTokenError(),
-					account.getCreatedAt(), account.getUpdatedAt());
+					account.getTokenExpiresAt(), account.getTokenRefreshError(), account.getCreatedAt(),
+					account.getUpdatedAt());
 		}
 
 	}

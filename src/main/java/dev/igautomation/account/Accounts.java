@@ -2,6 +2,7 @@ package dev.igautomation.account;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -213,6 +214,81 @@ public class Accounts implements AccountDirectory {
 			account.touched(clock.instant());
 			forgetCached();
 		});
+	}
+
+	/** An account as connected through Instagram Login; {@code created} when it was new. */
+	public record Connected(String id, String instagramAccountId, String username, Instant tokenExpiresAt,
+			boolean created) {
+	}
+
+	/**
+	 * Adds the account an Instagram user connected, or gives the existing one its new token and username.
+	 */
+	@Transactional
+	public Connected connect(String instagramAccountId, String username, String accessToken, Instant issuedAt,
+			Instant expiresAt) {
+		Optional<Account> existing = repository.findByInstagramAccountId(instagramAccountId);
+		Account account = existing.orElseGet(() -> new Account(Ids.next("acc"), instagramAccountId, username,
+				clock.instant()));
+		account.rename(username);
+		account.encryptedAccessToken(cipher.encrypt(accessToken, Account.accessTokenContext(account.getId())),
+				issuedAt, expiresAt);
+		account.touched(clock.instant());
+		repository.saveAndFlush(account);
+		forgetCached();
+		return new Connected(account.getId(), instagramAccountId, username, expiresAt, existing.isEmpty());
+	}
+
+	/** A token to refresh, decrypted: never log it. */
+	public record TokenToRefresh(String accountId, String accessToken) {
+
+		@Override
+		public String toString() {
+			return "TokenToRefresh[accountId=" + accountId + "]";
+		}
+
+	}
+
+	/**
+	 * The tokens Meta lets refresh (issued at least 24 hours ago) that expire within {@code expiringWithin} of
+	 * {@code now}, whether or not their accounts are in use. Tokens whose expiry is not known are left alone.
+	 */
+	@Transactional(readOnly = true)
+	public List<TokenToRefresh> tokensToRefresh(Instant now, Duration expiringWithin) {
+		return repository
+			.findByTokenIssuedAtBeforeAndTokenExpiresAtBefore(now.minus(Duration.ofHours(24)),
+					now.plus(expiringWithin))
+			.stream()
+			.filter(account -> Account.TOKEN_VALID.equals(account.getTokenStatus()))
+			.map(account -> new TokenToRefresh(account.getId(),
+					cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(account.getId()))))
+			.toList();
+	}
+
+	/** A refreshed token replaces the old one. */
+	@Transactional
+	public void tokenRefreshed(String accountId, String accessToken, Instant issuedAt, Instant expiresAt) {
+		repository.findById(accountId).ifPresent(account -> {
+			account.encryptedAccessToken(cipher.encrypt(accessToken, Account.accessTokenContext(accountId)), issuedAt,
+					expiresAt);
+			account.touched(clock.instant());
+			forgetCached();
+		});
+	}
+
+	/** A refresh failed: shown in the account and in the health details until a token is set or refreshed. */
+	@Transactional
+	public void tokenRefreshFailed(String accountId, String error) {
+		repository.findById(accountId).ifPresent(account -> {
+			account.tokenRefreshFailed(error, clock.instant());
+			account.touched(clock.instant());
+		});
+	}
+
+	/** Accounts whose token needs a person: Meta rejected it, a refresh failed, or it expired. */
+	@Transactional(readOnly = true)
+	public List<String> accountsWithTokenProblems() {
+		return repository.findWithTokenProblems(clock.instant()).stream().map(Account::getId).sorted().toList();
 	}
 
 	/** The account's decrypted Instagram access token, for calls to the Graph API. */

@@ -2,6 +2,7 @@ package dev.igautomation.autoreply;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,10 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * not match
  * @param profileTtl how long a user's username and name are remembered
  * @param profileFailureTtl how long a profile that could not be fetched is not asked for again
+ * @param privateRepliesPerHour the most private replies to comments one account sends in an hour (Meta's limit)
  */
 @Validated
 @ConfigurationProperties("app.autoreply")
 record AutoReplyProperties(@DefaultValue("1h") @NotNull Duration humanPause,
 		@DefaultValue("50ms") @NotNull Duration regexTimeout, @DefaultValue("1h") @NotNull Duration profileTtl,
-		@DefaultValue("5m") @NotNull Duration profileFailureTtl) {
+		@DefaultValue("5m") @NotNull Duration profileFailureTtl,
+		@DefaultValue("750") @Min(1) int privateRepliesPerHour) {
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -40,29 +42,49 @@ class AutoResponder {
 
 	private final Profiles profiles;
 
+	private final AiReplies ai;
+
 	private final Outbound outbound;
 
 	private final JsonMapper json;
 
 	private final Duration regexTimeout;
 
+	private final int privateRepliesPerHour;
+
 	private final Clock clock;
+
+	private final MeterRegistry meters;
 
 	private final Cache<String, java.util.regex.Pattern> patterns = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	AutoResponder(RuleRepository rules, Pauses pauses, Profiles profiles, Outbound outbound, JsonMapper json,
-			AutoReplyProperties properties, Clock clock) {
+	AutoResponder(RuleRepository rules, Pauses pauses, Profiles profiles, AiReplies ai, Outbound outbound,
+			JsonMapper json, AutoReplyProperties properties, MeterRegistry meters, Clock clock) {
+		this.meters = meters;
+		this.ai = ai;
 		this.rules = rules;
 		this.pauses = pauses;
 		this.profiles = profiles;
 		this.outbound = outbound;
 		this.json = json;
 		this.regexTimeout = properties.regexTimeout();
+		this.privateRepliesPerHour = properties.privateRepliesPerHour();
 		this.clock = clock;
 	}
 
-	/** What a user's message is to the rules: the trigger, and the text (or payload) rules match. */
-	record Triggered(Rule.Trigger trigger, String subject) {
+	/** Meta lets a business answer a comment privately within 7 days of it. */
+	static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
+
+	/**
+	 * What a user's message is to the rules: the trigger, and the text (or payload) rules match; for a comment, its
+	 * id, its post's media id and its author's username.
+	 */
+	record Triggered(Rule.Trigger trigger, String subject, String commentId, String mediaId, String username) {
+
+		Triggered(Rule.Trigger trigger, String subject) {
+			this(trigger, subject, null, null, null);
+		}
+
 	}
 
 	@EventListener
@@ -74,7 +96,10 @@ class AutoResponder {
 		}
 		String accountId = received.account().id();
 		String userId = event.senderId();
-		List<Rule> candidates = rules.enabled(accountId, triggered.get().trigger());
+		List<Rule> candidates = rules.enabled(accountId, triggered.get().trigger())
+			.stream()
+			.filter(rule -> rule.mediaIds().isEmpty() || rule.mediaIds().contains(triggered.get().mediaId()))
+			.toList();
 		if (candidates.isEmpty()) {
 			return;
 		}
@@ -88,15 +113,70 @@ class AutoResponder {
 		if (rule.isEmpty() || coolingDown(rule.get(), userId)) {
 			return;
 		}
-		String text = ReplyTemplate.needsProfile(rule.get().replyText())
-				? ReplyTemplate.render(rule.get().replyText(), profiles.of(accountId, userId), rule.get().fallbackName())
-				: rule.get().replyText();
-		Outbound.Queued queued = outbound.queue(SendCommand.autoReply(accountId, userId, text, null,
-				"auto-reply:" + event.id(), rule.get().id()));
+		String text = rule.get().action() == Rule.Action.AI
+				? ai.reply(received.account().instagramAccountId(), received.account().username(), userId,
+						rule.get().aiInstructions())
+					.map(ReplyTemplate::fitting)
+					.orElseGet(() -> fixedReply(rule.get(), accountId, userId, triggered.get()))
+				: fixedReply(rule.get(), accountId, userId, triggered.get());
+		Outbound.Queued queued;
+		if (triggered.get().trigger() == Rule.Trigger.COMMENT) {
+			Optional<String> refusal = privateReplyRefusal(accountId, event);
+			if (refusal.isPresent()) {
+				log.warn("Rule {} matched comment {} of account {}, but no private reply is sent: {}", rule.get().id(),
+						triggered.get().commentId(), accountId, refusal.get());
+				return;
+			}
+			queued = outbound.queue(SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
+					"private-reply:" + triggered.get().commentId(), rule.get().id()));
+		}
+		else {
+			queued = outbound.queue(SendCommand.autoReply(accountId, userId, text, null, "auto-reply:" + event.id(),
+					rule.get().id()));
+		}
+		if (queued instanceof Outbound.Queued.Stored) {
+			meters.counter("igautomation.autoreply.replies", "trigger", triggered.get().trigger().value(), "action",
+					rule.get().action().value()).increment();
+			Timer.builder("igautomation.autoreply.latency")
+				.description("From a user's message reaching the service to its auto-reply being queued")
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(Duration.between(event.receivedAt(), clock.instant()));
+		}
 		if (queued instanceof Outbound.Queued.Refused refused) {
 			log.info("Rule {} matched message {} but its reply was not sent: {}", rule.get().id(), event.id(),
 					refused.reason());
 		}
+	}
+
+	/**
+	 * Meta allows one private reply per comment (the idempotency key sees to that), within 7 days, and about 750 an
+	 * hour per account.
+	 */
+	private Optional<String> privateReplyRefusal(String accountId, StoredEvent comment) {
+		Instant now = clock.instant();
+		if (comment.timestamp().plus(PRIVATE_REPLY_WINDOW).isBefore(now)) {
+			return Optional.of("the comment is over 7 days old, and Meta allows private replies within 7 days");
+		}
+		if (outbound.privateRepliesSince(accountId, now.minus(Duration.ofHours(1))) >= privateRepliesPerHour) {
+			return Optional.of("the account sent " + privateRepliesPerHour + " private replies in the last hour, "
+					+ "Meta's limit (app.autoreply.private-replies-per-hour)");
+		}
+		return Optional.empty();
+	}
+
+	private String fixedReply(Rule rule, String accountId, String userId, Triggered triggered) {
+		return ReplyTemplate.needsProfile(rule.replyText())
+				? ReplyTemplate.render(rule.replyText(), profile(accountId, userId, triggered), rule.fallbackName())
+				: rule.replyText();
+	}
+
+	/** A comment names its author's username: no profile call is needed for {username}, only for {name}. */
+	private Profiles.Profile profile(String accountId, String userId, Triggered triggered) {
+		if (triggered.username() != null) {
+			return new Profiles.Profile(triggered.username(), null);
+		}
+		return profiles.of(accountId, userId);
 	}
 
 	/** Which trigger a stored event is, if it is a user's message at all. */
@@ -105,6 +185,13 @@ class AutoResponder {
 			return Optional.empty();
 		}
 		JsonNode details = event.details() == null ? json.nullNode() : json.readTree(event.details());
+		if (event.kind() == EventKind.COMMENT) {
+			String commentId = details.path("comment_id").asString(null);
+			return commentId == null ? Optional.empty()
+					: Optional.of(new Triggered(Rule.Trigger.COMMENT, event.text() == null ? "" : event.text(), commentId,
+							details.path("media").path("id").asString(null),
+							details.path("from").path("username").asString(null)));
+		}
 		if (event.kind() == EventKind.POSTBACK) {
 			return Optional.of(new Triggered(Rule.Trigger.POSTBACK, details.path("payload").asString("")));
 		}

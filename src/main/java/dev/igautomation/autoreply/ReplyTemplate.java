@@ -27,7 +27,8 @@ final class ReplyTemplate {
 		return fitting(text);
 	}
 
-	private static String fitting(String text) {
+	/** The text, cut to Meta's 1000 bytes at a character boundary. */
+	static String fitting(String text) {
 		if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
 			return text;
 		}

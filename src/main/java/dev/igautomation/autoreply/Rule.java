@@ -2,6 +2,7 @@ package dev.igautomation.autoreply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,10 +12,31 @@ import java.util.Locale;
  * @param fallbackName what {@code {username}} and {@code {name}} become when the user's profile is unknown; null for
  * "there"
  * @param cooldown how long the rule stays quiet for a user it answered; null for no cooldown
+ * @param mediaIds for {@link Trigger#COMMENT}: the posts whose comments it answers; empty for every post
+ * @param action whether it answers with its reply text or with a reply an AI model writes
+ * @param aiInstructions for {@link Action#AI}: what the model is told to do
  */
 record Rule(String id, String accountId, String name, Trigger trigger, MatchType matchType, String pattern,
-		String replyText, String fallbackName, int priority, boolean enabled, Duration cooldown, Instant createdAt,
-		Instant updatedAt) {
+		String replyText, String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds,
+		Action action, String aiInstructions, Instant createdAt, Instant updatedAt) {
+
+	/** What a rule answers with. */
+	enum Action {
+
+		/** Its reply text, with the placeholders filled. */
+		TEXT,
+		/** A reply an AI model writes from its instructions and the conversation; its reply text if that fails. */
+		AI;
+
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static Action of(String value) {
+			return valueOf(value.toUpperCase(Locale.ROOT));
+		}
+
+	}
 
 	/** What kind of user message a rule answers. */
 	enum Trigger {
@@ -28,7 +50,9 @@ record Rule(String id, String accountId, String name, Trigger trigger, MatchType
 		/** The user tapped a button or an ice breaker: matched on its payload. */
 		POSTBACK,
 		/** The user tapped a quick reply: matched on its payload. */
-		QUICK_REPLY;
+		QUICK_REPLY,
+		/** The user commented on one of the account's posts: answered with a private reply. */
+		COMMENT;
 
 		String value() {
 			return name().toLowerCase(Locale.ROOT);

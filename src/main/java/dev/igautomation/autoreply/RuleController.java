@@ -2,6 +2,7 @@ package dev.igautomation.autoreply;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import dev.igautomation.account.Accounts;
 import dev.igautomation.security.ApiKeyPrincipal;
@@ -52,7 +53,10 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "api_key")
 class RuleController {
 
-	private static final String TRIGGERS = "direct_message|story_mention|story_reply|postback|quick_reply";
+	private static final String TRIGGERS = "direct_message|story_mention|story_reply|postback|quick_reply|comment";
+
+	private static final String TRIGGER_NAMES = "must be direct_message, story_mention, story_reply, postback, quick_reply "
+			+ "or comment";
 
 	private static final String MATCH_TYPES = "exact|contains|regex|any";
 
@@ -85,6 +89,15 @@ class RuleController {
 					@ExampleObject(name = "postback", summary = "An ice breaker or button, by its payload", value = """
 							{"name": "Ice breaker: catalogue", "trigger": "postback", "match_type": "exact",
 							 "pattern": "CATALOGUE", "reply_text": "Here is our catalogue: https://acme.example/c"}"""),
+					@ExampleObject(name = "comment", summary = "Comment-to-DM: a private reply to a comment", value = """
+							{"name": "Comment: price", "trigger": "comment", "match_type": "contains",
+							 "pattern": "price", "reply_text": "Hi {username}! Here is the price list: https://acme.example/p",
+							 "media_ids": ["18023345678901234"]}"""),
+					@ExampleObject(name = "ai", summary = "A reply written by an AI model, with a fixed fallback",
+							value = """
+									{"name": "Assistant", "match_type": "any", "action": "ai", "priority": 500,
+									 "ai_instructions": "You are the assistant of Acme, a clothes shop. Answer questions about sizes, prices and delivery; for anything else, say a person will answer soon.",
+									 "reply_text": "Thanks {username}! A person will answer soon."}"""),
 					@ExampleObject(name = "story_mention", summary = "Thanks for a story mention", value = """
 							{"name": "Story thanks", "trigger": "story_mention", "match_type": "any",
 							 "reply_text": "Thanks for the mention, {username}!"}""") })))
@@ -94,7 +107,7 @@ class RuleController {
 		accounts.requireAccessible(caller, accountId);
 		Rule rule = rules.create(accountId, new Rules.Fields(request.name(), request.trigger(), request.matchType(),
 				request.pattern(), request.replyText(), request.fallbackName(), request.priority(), request.enabled(),
-				request.cooldownMinutes()));
+				request.cooldownMinutes(), request.mediaIds(), request.action(), request.aiInstructions()));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + accountId + "/rules/" + rule.id()))
 			.body(RuleResponse.of(rule));
 	}
@@ -139,7 +152,8 @@ class RuleController {
 		accounts.requireAccessible(caller, accountId);
 		return RuleResponse.of(rules.update(accountId, ruleId, new Rules.Fields(request.name(), request.trigger(),
 				request.matchType(), request.pattern(), request.replyText(), request.fallbackName(), request.priority(),
-				request.enabled(), request.cooldownMinutes())));
+				request.enabled(), request.cooldownMinutes(), request.mediaIds(), request.action(),
+				request.aiInstructions())));
 	}
 
 	@DeleteMapping("/{ruleId}")
@@ -166,9 +180,9 @@ class RuleController {
 			@Size(max = 100, message = "must be at most 100 characters") String name,
 			@Schema(description = "What kind of message it answers; postback and quick_reply are matched on their "
 					+ "payload", allowableValues = { "direct_message", "story_mention", "story_reply", "postback",
-							"quick_reply" }, defaultValue = "direct_message")
+							"quick_reply", "comment" }, defaultValue = "direct_message")
 			@jakarta.validation.constraints.Pattern(regexp = TRIGGERS,
-					message = "must be direct_message, story_mention, story_reply, postback or quick_reply")
+					message = TRIGGER_NAMES)
 			String trigger,
 			@Schema(allowableValues = { "exact", "contains", "regex", "any" }, example = "contains")
 			@NotNull(message = "is required")
@@ -190,14 +204,26 @@ class RuleController {
 			@Schema(description = "Minutes the rule stays quiet for a user it answered; 0 or left out for none",
 					example = "60")
 			@Min(value = 0, message = "must be 0 or more")
-			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes) {
+			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes,
+			@Schema(description = "With trigger comment: only comments on these posts (media ids); left out for all",
+					example = "[\"18023345678901234\"]")
+			@Size(max = 50, message = "must be at most 50") List<@jakarta.validation.constraints.Pattern(
+					regexp = "\\d{1,32}", message = "must be digits only") String> mediaIds,
+			@Schema(description = "text: answer with reply_text; ai: an AI model writes the answer from ai_instructions "
+					+ "and the conversation, and reply_text is sent if it fails", allowableValues = { "text", "ai" },
+					defaultValue = "text")
+			@jakarta.validation.constraints.Pattern(regexp = "text|ai", message = "must be text or ai") String action,
+			@Schema(description = "With action ai: what the model should do",
+					example = "You are the assistant of Acme, a clothes shop. Answer questions about sizes and delivery.")
+			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
 	}
 
 	record UpdateRuleRequest(@Schema(example = "Price")
 	@Size(min = 1, max = 100, message = "must be 1 to 100 characters") String name,
-			@Schema(allowableValues = { "direct_message", "story_mention", "story_reply", "postback", "quick_reply" })
+			@Schema(allowableValues = { "direct_message", "story_mention", "story_reply", "postback", "quick_reply",
+					"comment" })
 			@jakarta.validation.constraints.Pattern(regexp = TRIGGERS,
-					message = "must be direct_message, story_mention, story_reply, postback or quick_reply")
+					message = TRIGGER_NAMES)
 			String trigger,
 			@Schema(allowableValues = { "exact", "contains", "regex", "any" })
 			@jakarta.validation.constraints.Pattern(regexp = MATCH_TYPES,
@@ -209,7 +235,11 @@ class RuleController {
 			@Max(value = 1_000_000, message = "must be at most 1000000") Integer priority,
 			Boolean enabled,
 			@Min(value = 0, message = "must be 0 or more")
-			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes) {
+			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes,
+			@Size(max = 50, message = "must be at most 50") List<@jakarta.validation.constraints.Pattern(
+					regexp = "\\d{1,32}", message = "must be digits only") String> mediaIds,
+			@jakarta.validation.constraints.Pattern(regexp = "text|ai", message = "must be text or ai") String action,
+			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
 	}
 
 	record RuleResponse(@Schema(example = "rule_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
@@ -217,14 +247,16 @@ class RuleController {
 			@Schema(example = "direct_message") String trigger, @Schema(example = "contains") String matchType,
 			@Schema(example = "price") String pattern,
 			@Schema(example = "Hi {username}! Our prices are on https://acme.example/prices") String replyText,
-			String fallbackName, int priority, boolean enabled, Integer cooldownMinutes, Instant createdAt,
+			String fallbackName, int priority, boolean enabled, Integer cooldownMinutes,
+			@Schema(description = "With trigger comment: the posts it answers; empty for all") List<String> mediaIds,
+			@Schema(allowableValues = { "text", "ai" }) String action, String aiInstructions, Instant createdAt,
 			Instant updatedAt) {
 
 		static RuleResponse of(Rule rule) {
 			return new RuleResponse(rule.id(), rule.accountId(), rule.name(), rule.trigger().value(),
 					rule.matchType().value(), rule.pattern(), rule.replyText(), rule.fallbackName(), rule.priority(),
-					rule.enabled(), rule.cooldown() == null ? null : (int) rule.cooldown().toMinutes(), rule.createdAt(),
-					rule.updatedAt());
+					rule.enabled(), rule.cooldown() == null ? null : (int) rule.cooldown().toMinutes(), rule.mediaIds(),
+					rule.action().value(), rule.aiInstructions(), rule.createdAt(), rule.updatedAt());
 		}
 
 	}

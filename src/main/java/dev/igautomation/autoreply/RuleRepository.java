@@ -22,7 +22,7 @@ class RuleRepository {
 
 	private static final String COLUMNS = """
 			id, account_id, name, trigger_type, match_type, pattern, reply_text, fallback_name, priority, enabled,
-			cooldown_seconds, created_at, updated_at""";
+			cooldown_seconds, media_ids, action, ai_instructions, created_at, updated_at""";
 
 	private static final RowMapper<Rule> MAPPER = (row, number) -> {
 		Object cooldown = row.getObject("cooldown_seconds");
@@ -31,7 +31,8 @@ class RuleRepository {
 				row.getString("pattern"), row.getString("reply_text"), row.getString("fallback_name"),
 				row.getInt("priority"), row.getBoolean("enabled"),
 				cooldown == null ? null : Duration.ofSeconds(((Number) cooldown).longValue()),
-				row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				mediaIds(row.getString("media_ids")), Rule.Action.of(row.getString("action")),
+				row.getString("ai_instructions"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant());
 	};
 
@@ -43,7 +44,7 @@ class RuleRepository {
 
 	void insert(Rule rule) {
 		jdbc.sql("insert into auto_reply_rule (" + COLUMNS + ") values (:id, :account, :name, :trigger, :match, "
-				+ ":pattern, :reply, :fallback, :priority, :enabled, :cooldown, :created, :updated)")
+				+ ":pattern, :reply, :fallback, :priority, :enabled, :cooldown, :media, :action, :instructions, :created, :updated)")
 			.params(values(rule))
 			.update();
 	}
@@ -52,7 +53,8 @@ class RuleRepository {
 		jdbc.sql("""
 				update auto_reply_rule set name = :name, trigger_type = :trigger, match_type = :match,
 				    pattern = :pattern, reply_text = :reply, fallback_name = :fallback, priority = :priority,
-				    enabled = :enabled, cooldown_seconds = :cooldown, updated_at = :updated
+				    enabled = :enabled, cooldown_seconds = :cooldown, media_ids = :media,
+				    action = :action, ai_instructions = :instructions, updated_at = :updated
 				where id = :id""").params(values(rule)).update();
 	}
 
@@ -99,9 +101,16 @@ class RuleRepository {
 		values.put("priority", rule.priority());
 		values.put("enabled", rule.enabled());
 		values.put("cooldown", rule.cooldown() == null ? null : rule.cooldown().toSeconds());
+		values.put("media", rule.mediaIds().isEmpty() ? null : String.join(",", rule.mediaIds()));
+		values.put("action", rule.action().value());
+		values.put("instructions", rule.aiInstructions());
 		values.put("created", timestamp(rule.createdAt()));
 		values.put("updated", timestamp(rule.updatedAt()));
 		return values;
+	}
+
+	private static List<String> mediaIds(String column) {
+		return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

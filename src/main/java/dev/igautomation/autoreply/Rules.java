@@ -38,7 +38,8 @@ class Rules {
 
 	/** A rule's fields as sent; null for those left out. */
 	record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
-			Integer priority, Boolean enabled, Integer cooldownMinutes) {
+			Integer priority, Boolean enabled, Integer cooldownMinutes, List<String> mediaIds, String action,
+			String aiInstructions) {
 	}
 
 	@Transactional
@@ -49,7 +50,10 @@ class Rules {
 				fields.trigger() == null ? Rule.Trigger.DIRECT_MESSAGE : Rule.Trigger.of(fields.trigger()), matchType,
 				fields.pattern(), fields.replyText(), emptyToNull(fields.fallbackName()),
 				fields.priority() == null ? DEFAULT_PRIORITY : fields.priority(),
-				fields.enabled() == null || fields.enabled(), cooldown(fields.cooldownMinutes()), now, now);
+				fields.enabled() == null || fields.enabled(), cooldown(fields.cooldownMinutes()),
+				fields.mediaIds() == null ? List.of() : List.copyOf(fields.mediaIds()),
+				fields.action() == null ? Rule.Action.TEXT : Rule.Action.of(fields.action()),
+				emptyToNull(fields.aiInstructions()), now, now);
 		check(rule);
 		repository.insert(rule);
 		return rule;
@@ -68,6 +72,9 @@ class Rules {
 				changes.fallbackName() == null ? rule.fallbackName() : emptyToNull(changes.fallbackName()),
 				or(changes.priority(), rule.priority()), or(changes.enabled(), rule.enabled()),
 				changes.cooldownMinutes() == null ? rule.cooldown() : cooldown(changes.cooldownMinutes()),
+				changes.mediaIds() == null ? rule.mediaIds() : List.copyOf(changes.mediaIds()),
+				changes.action() == null ? rule.action() : Rule.Action.of(changes.action()),
+				changes.aiInstructions() == null ? rule.aiInstructions() : emptyToNull(changes.aiInstructions()),
 				rule.createdAt(), clock.instant());
 		check(changed);
 		repository.update(changed);
@@ -102,6 +109,12 @@ class Rules {
 		}
 		if (rule.trigger() == Rule.Trigger.STORY_MENTION && rule.matchType() != Rule.MatchType.ANY) {
 			throw new InvalidRequest("match_type", "must be any with trigger story_mention: a mention carries no text");
+		}
+		if (rule.action() == Rule.Action.AI && rule.aiInstructions() == null) {
+			throw new InvalidRequest("ai_instructions", "are required with action ai: say what the model should do");
+		}
+		if (!rule.mediaIds().isEmpty() && rule.trigger() != Rule.Trigger.COMMENT) {
+			throw new InvalidRequest("media_ids", "only apply with trigger comment: leave them out, or send []");
 		}
 		if (rule.matchType() == Rule.MatchType.REGEX) {
 			try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,11 @@ class DeliveryAttempts {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	DeliveryAttempts(DeliveryRepository repository, Accounts accounts, CrmSender sender, CrmProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.repository = repository;
 		this.accounts = accounts;
 		this.sender = sender;
@@ -79,18 +83,21 @@ class DeliveryAttempts {
 	Result record(Delivery delivery, CrmSender.Outcome outcome) {
 		Instant now = clock.instant();
 		if (outcome.delivered()) {
+			meters.counter("igautomation.crm.deliveries", "outcome", "delivered").increment();
 			repository.markDelivered(delivery, outcome.statusCode(), now);
 			return new Done(true);
 		}
 		if (delivery.schedulePosition() >= schedule.size()) {
 			log.warn("Delivery {} to the CRM of {} failed after its last attempt: {}", delivery.id(),
 					delivery.accountId(), outcome.error());
+			meters.counter("igautomation.crm.deliveries", "outcome", "failed").increment();
 			repository.markFailed(delivery, outcome.statusCode(), outcome.error(), true, now);
 			return new Done(false);
 		}
 		Instant next = nextAttempt(delivery.schedulePosition(), outcome.retryAfter(), now);
 		log.info("Delivery {} to the CRM of {} failed ({}); next attempt at {}", delivery.id(), delivery.accountId(),
 				outcome.error(), next);
+		meters.counter("igautomation.crm.deliveries", "outcome", "retrying").increment();
 		repository.markRetrying(delivery, outcome.statusCode(), outcome.error(), next, now);
 		return new RetryAt(next);
 	}

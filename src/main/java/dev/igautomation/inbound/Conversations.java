@@ -2,6 +2,7 @@ package dev.igautomation.inbound;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,24 @@ public class Conversations {
 			.query(OffsetDateTime.class)
 			.optional()
 			.map(OffsetDateTime::toInstant);
+	}
+
+	/** A text in a conversation: from the user, or from the account (its echoes). */
+	public record Line(boolean fromUser, String text) {
+	}
+
+	/** The last {@code limit} texts of a conversation, oldest first. */
+	public List<Line> lastLines(String instagramAccountId, String userId, int limit) {
+		List<Line> newestFirst = jdbc.sql("""
+				select direction, text from inbound_event
+				where instagram_account_id = ? and user_id = ? and kind in ('message', 'echo') and text is not null
+				order by event_time desc limit ?""")
+			.params(instagramAccountId, userId, limit)
+			.query((row, number) -> new Line("inbound".equals(row.getString("direction")), row.getString("text")))
+			.list();
+		return java.util.stream.IntStream.range(0, newestFirst.size())
+			.mapToObj(i -> newestFirst.get(newestFirst.size() - 1 - i))
+			.toList();
 	}
 
 }

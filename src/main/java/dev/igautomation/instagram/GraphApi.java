@@ -21,6 +21,14 @@ interface GraphApi {
 	JsonNode sendMessage(@PathVariable String version, @RequestHeader("Authorization") String bearer,
 			@RequestBody OutgoingMessage message);
 
+	@GetExchange("/me")
+	JsonNode me(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestParam String fields);
+
+	@PostExchange("/me/subscribed_apps")
+	JsonNode subscribe(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestParam("subscribed_fields") String subscribedFields);
+
 	@GetExchange("/{userId}")
 	JsonNode userProfile(@PathVariable String version, @RequestHeader("Authorization") String bearer,
 			@PathVariable String userId, @RequestParam String fields);

@@ -29,6 +29,8 @@ public class GraphClient {
 
 	private final GraphApi api;
 
+	private final GraphTokens tokens;
+
 	private final String version;
 
 	private final JsonMapper json;
@@ -40,7 +42,9 @@ public class GraphClient {
 				throw errorOf(response);
 			})
 			.build();
-		this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(GraphApi.class);
+		HttpServiceProxyFactory proxies = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build();
+		this.api = proxies.createClient(GraphApi.class);
+		this.tokens = proxies.createClient(GraphTokens.class);
 		this.version = properties.apiVersion();
 		this.json = json;
 	}
@@ -60,6 +64,49 @@ public class GraphClient {
 		return call(() -> api.userProfile(version, bearer(accessToken), userId, fields));
 	}
 
+	/** The Instagram professional account a token belongs to. */
+	public record Me(String userId, String username) {
+	}
+
+	/** Who a token belongs to: {@code user_id} is the id Meta's webhooks name as {@code entry.id}. */
+	public Me me(String accessToken) {
+		JsonNode me = call(() -> api.me(version, bearer(accessToken), "user_id,username"));
+		return new Me(me.path("user_id").asString(me.path("id").asString(null)), me.path("username").asString(null));
+	}
+
+	/** Subscribes the account to the webhook fields; true when Meta says it did. */
+	public boolean subscribe(String accessToken, String fields) {
+		return call(() -> api.subscribe(version, bearer(accessToken), fields)).path("success").asBoolean(false);
+	}
+
+	/** A token and how long it lasts. */
+	public record Token(String accessToken, Duration expiresIn) {
+
+		@Override
+		public String toString() {
+			return "Token[expiresIn=" + expiresIn + "]";
+		}
+
+	}
+
+	/** Exchanges a short-lived Instagram Login token for a long-lived one. */
+	public Token longLived(String appSecret, String shortLivedToken) {
+		return token(call(() -> tokens.exchange("ig_exchange_token", appSecret, shortLivedToken)));
+	}
+
+	/** Refreshes a long-lived token (Meta refuses tokens under 24 hours old). */
+	public Token refresh(String longLivedToken) {
+		return token(call(() -> tokens.refresh("ig_refresh_token", longLivedToken)));
+	}
+
+	private static Token token(JsonNode answer) {
+		String token = answer.path("access_token").asString(null);
+		if (token == null) {
+			throw GraphApiException.of(200, null, null, "The Graph API answered no access_token", null, false, null);
+		}
+		return new Token(token, Duration.ofSeconds(answer.path("expires_in").asLong(0)));
+	}
+
 	private static JsonNode call(java.util.function.Supplier<JsonNode> exchange) {
 		try {
 			return exchange.get();
@@ -73,7 +120,7 @@ public class GraphClient {
 		return "Bearer " + accessToken;
 	}
 
-	private GraphApiException errorOf(ClientHttpResponse response) throws IOException {
+	GraphApiException errorOf(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		String body = new String(response.getBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
 		Duration wait = regainAccessAfter(response.getHeaders());

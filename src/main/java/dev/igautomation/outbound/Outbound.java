@@ -146,6 +146,12 @@ public class Outbound {
 		return new Queued.Stored(prepared.id());
 	}
 
+	/** How many private replies to comments an account has sent since {@code since}, for Meta's hourly limit. */
+	@Transactional(readOnly = true)
+	public int privateRepliesSince(String accountId, Instant since) {
+		return repository.privateRepliesSince(accountId, since);
+	}
+
 	/** When a rule last sent an auto-reply to a user, for its cooldown. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {
@@ -202,7 +208,9 @@ public class Outbound {
 		if (!account.tokenValid()) {
 			throw new AccountTokenInvalid(account.id(), account.tokenError());
 		}
-		window.check(account, prepared.command().recipientId(), prepared.command().tag());
+		if (prepared.command().commentId() == null) {
+			window.check(account, prepared.command().recipientId(), prepared.command().tag());
+		}
 	}
 
 	private Prepared prepare(SendCommand command) {

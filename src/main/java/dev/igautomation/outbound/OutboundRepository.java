@@ -217,6 +217,14 @@ class OutboundRepository {
 
 	}
 
+	int privateRepliesSince(String accountId, Instant since) {
+		return jdbc.sql("select count(*) from outbound_message where account_id = ? and created_at > ? "
+				+ "and comment_id is not null")
+			.params(accountId, timestamp(since))
+			.query(Integer.class)
+			.single();
+	}
+
 	Optional<Instant> lastCreatedByRule(String ruleId, String recipientId) {
 		return jdbc
 			.sql("select created_at from outbound_message where rule_id = ? and recipient_id = ? "

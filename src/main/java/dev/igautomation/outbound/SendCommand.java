@@ -6,7 +6,7 @@ import java.util.List;
  * A message to send for an account.
  *
  * @param accountId the account sending it
- * @param recipientId the user (IGSID) to send it to; null for a private reply to a comment
+ * @param recipientId the user (IGSID) to send it to; for a private reply, the comment's author
  * @param commentId the comment to answer privately; null for a direct message
  * @param text the text, at most 1000 UTF-8 bytes
  * @param attachment an attachment by URL, instead of or with text
@@ -41,6 +41,16 @@ public record SendCommand(String accountId, String recipientId, String commentId
 
 	/** A button under the message; its payload comes back in the user's answer. */
 	public record QuickReply(String title, String payload) {
+	}
+
+	/**
+	 * A private reply to a comment, sent by a rule: Meta delivers it as a direct message to the comment's author,
+	 * named here as the recipient so it is found with their other messages.
+	 */
+	public static SendCommand privateReply(String accountId, String commenterId, String commentId, String text,
+			String idempotencyKey, String ruleId) {
+		return new SendCommand(accountId, commenterId, commentId, text, null, null, null, null, idempotencyKey,
+				Source.AUTO_REPLY, ruleId);
 	}
 
 	/** An auto-reply: a text direct message sent by a rule, in answer to a message. */

@@ -1,8 +1,12 @@
 package dev.igautomation.outbound;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import dev.igautomation.account.Accounts;
 import dev.igautomation.crm.CrmDeliveries;
@@ -20,13 +24,25 @@ class StatusEvents {
 
 	private final Accounts accounts;
 
-	StatusEvents(CrmDeliveries deliveries, Accounts accounts) {
+	private final MeterRegistry meters;
+
+	StatusEvents(CrmDeliveries deliveries, Accounts accounts, MeterRegistry meters) {
+		this.meters = meters;
 		this.deliveries = deliveries;
 		this.accounts = accounts;
 	}
 
 	void changed(OutboundMessage message, MessageStatus status, String instagramMessageId,
 			OutboundRepository.Failure failure, Instant at) {
+		meters.counter("igautomation.messages.status", "status", status.value(), "source", message.source()).increment();
+		if (status == MessageStatus.SENT && message.createdAt() != null && !at.isBefore(message.createdAt())) {
+			Timer.builder("igautomation.messages.send.duration")
+				.description("From a message being accepted to Meta accepting it")
+				.tag("source", message.source())
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(Duration.between(message.createdAt(), at));
+		}
 		if (accounts.crmEndpoint(message.accountId()).isEmpty()) {
 			return;
 		}

@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may call what: everything under {@code /api} and the actuator (but health) needs an API key, and managing keys
- * needs an admin key. The rest is public: health, the API docs, and Meta's webhooks, which check Meta's signature
- * themselves; unknown addresses there are plain 404s.
+ * needs an admin key, as does starting Instagram Login. The rest is public: health, the API docs, and Meta's webhooks
+ * and callbacks, which check Meta's signature (or the login flow's signed state) themselves; unknown addresses there
+ * are plain 404s.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems.accessDeniedHandler()))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/connect/instagram").hasRole("ADMIN")
 				.requestMatchers("/api/**", "/actuator/**").authenticated()
 				.anyRequest().permitAll())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems.entryPoint()),

@@ -1,6 +1,7 @@
 package dev.igautomation.autoreply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -356,6 +358,124 @@ abstract class AutoReplyTests {
 		assertThat(api.get(rules + "/" + id, limitedKey).status()).isEqualTo(404);
 		assertThat(api.get(rules, limitedKey).at("/code")).isEqualTo("account_not_found");
 		assertThat(api.post(contacts() + "/" + sender.userId() + "/pause", limitedKey, null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aMatchingCommentGetsOnePrivateReplyEvenWhenMetaSendsItAgain() {
+		rule(Map.of("name", "Comment price", "trigger", "comment", "match_type", "contains", "pattern", "price",
+				"reply_text", "Hi {username}! The price list: https://acme.example/p"));
+		String suffix = "-" + (System.nanoTime() % 1_000_000);
+		String body = Webhooks.fixtureFor("comment.json", sender.account().instagramAccountId(), suffix)
+			.replace("1763800001023", String.valueOf(System.currentTimeMillis()));
+		String commentId = "17865799348089039" + suffix.replaceAll("\\D", "");
+
+		assertThat(webhooks.post(body).status()).isEqualTo(200);
+		assertThat(awaitReplies(1)).containsExactly("Hi jane.doe! The price list: https://acme.example/p");
+		JsonNode sent = Api.json().readTree(sender.graphCalls().get(0).getBodyAsString());
+		assertThat(sent.at("/recipient/comment_id").asString()).isEqualTo(commentId);
+		assertThat(sent.at("/recipient/id").isMissingNode()).isTrue();
+
+		assertThat(webhooks.post(body).status()).isEqualTo(200);
+		commentAndWaitUntilProcessed("another comment", "18023345678901234", Instant.now());
+		assertNoMoreRepliesThan(1);
+		assertThat(api.get("/api/v1/accounts/" + sender.account().id() + "/sent-messages", ADMIN_KEY)
+			.at("/items/0/recipient_id")).isEqualTo(Webhooks.FIXTURE_USER);
+	}
+
+	@Test
+	void commentsOnOtherPostsOrByTheAccountItselfOrOverAWeekOldGetNoPrivateReply() {
+		rule(Map.of("name", "Only this post", "trigger", "comment", "match_type", "any", "reply_text", "Thanks!",
+				"media_ids", List.of("18000000000000001")));
+
+		commentAndWaitUntilProcessed("nice", "18000000000000002", Instant.now());
+		commentAndWaitUntilProcessed("old", "18000000000000001", Instant.now().minus(Duration.ofDays(8)));
+		String own = "1786" + System.nanoTime() % 1_000_000_000L;
+		webhooks.post(comment(own, sender.account().instagramAccountId(), "our own answer", "18000000000000001",
+				Instant.now()));
+		commentAndWaitUntilProcessed("marker", "18000000000000002", Instant.now());
+		assertNoMoreRepliesThan(0);
+
+		commentAndWaitUntilProcessed("lovely", "18000000000000001", Instant.now());
+		assertThat(awaitReplies(1)).containsExactly("Thanks!");
+	}
+
+	@Test
+	void privateRepliesStopAtTheHourlyLimit() {
+		rule(Map.of("name", "Any comment", "trigger", "comment", "match_type", "any", "reply_text", "Thanks!"));
+
+		for (int i = 0; i < 4; i++) {
+			commentAndWaitUntilProcessed("comment " + i, "18000000000000003", Instant.now());
+		}
+
+		assertNoMoreRepliesThan(3);
+	}
+
+	@Test
+	void mediaIdsOnlyGoWithCommentRules() {
+		assertProblem(rule400(Map.of("name", "x", "match_type", "any", "reply_text", "y", "media_ids",
+				List.of("18000000000000001"))), "media_ids", "only apply with trigger comment");
+		assertThat(rule400(Map.of("name", "x", "trigger", "comment", "match_type", "any", "reply_text", "y",
+				"media_ids", List.of("not-a-media-id"))).status()).isEqualTo(400);
+	}
+
+	private void commentAndWaitUntilProcessed(String text, String mediaId, Instant at) {
+		String commentId = "1786" + System.nanoTime() % 1_000_000_000L;
+		assertThat(webhooks.post(comment(commentId, sender.userId(), text, mediaId, at)).status()).isEqualTo(200);
+		await().until(() -> Stubs.crm()
+			.findAll(postRequestedFor(urlPathEqualTo(sender.account().crmPath())))
+			.stream()
+			.anyMatch(request -> request.getBodyAsString().contains(commentId)));
+	}
+
+	private String comment(String commentId, String fromId, String text, String mediaId, Instant at) {
+		return """
+				{"object":"instagram","entry":[{"id":"%s","time":%d,"changes":[{"field":"comments","value":{
+				"id":"%s","from":{"id":"%s","username":"commenter"},"text":"%s",
+				"media":{"id":"%s","media_product_type":"FEED"}}}]}]}"""
+			.formatted(sender.account().instagramAccountId(), at.toEpochMilli(), commentId, fromId, text, mediaId);
+	}
+
+	@Test
+	void anAiRuleAnswersFromTheModelAndFallsBackToItsTextWhenTheModelTimesOutOrFails() {
+		String instructions = "You are the assistant of Acme " + UUID.randomUUID();
+		rule(Map.of("name", "Assistant", "match_type", "any", "action", "ai", "ai_instructions", instructions,
+				"reply_text", "Thanks {username}! A person will answer soon.", "fallback_name", "friend"));
+		modelAnswers(instructions, okJson("""
+				{"id":"chatcmpl-1","object":"chat.completion","created":1763800000,"model":"gpt-4o-mini",
+				 "choices":[{"index":0,"message":{"role":"assistant","content":" Size M fits 38 to 40. "},
+				 "finish_reason":"stop"}],"usage":{"prompt_tokens":50,"completion_tokens":9,"total_tokens":59}}"""));
+
+		dm("Which size for 39?");
+
+		assertThat(awaitReplies(1)).containsExactly("Size M fits 38 to 40.");
+		LoggedRequest asked = Stubs.graph()
+			.findAll(postRequestedFor(urlPathEqualTo("/ai/v1/chat/completions")).withRequestBody(containing(instructions)))
+			.get(0);
+		JsonNode request = Api.json().readTree(asked.getBodyAsString());
+		assertThat(request.get("model").asString()).isEqualTo("gpt-4o-mini");
+		assertThat(request.at("/messages/0/role").asString()).isEqualTo("system");
+		assertThat(request.at("/messages/0/content").asString()).contains(instructions);
+		JsonNode last = request.get("messages").get(request.get("messages").size() - 1);
+		assertThat(last.get("role").asString()).isEqualTo("user");
+		assertThat(last.get("content").asString()).isEqualTo("Which size for 39?");
+
+		modelAnswers(instructions, okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"late\"}}]}")
+			.withFixedDelay(3000));
+		dm("And the delivery?");
+		assertThat(awaitReplies(2)).last().isEqualTo("Thanks friend! A person will answer soon.");
+
+		modelAnswers(instructions, com.github.tomakehurst.wiremock.client.WireMock.serverError());
+		dm("Hello?");
+		assertThat(awaitReplies(3)).last().isEqualTo("Thanks friend! A person will answer soon.");
+
+		assertProblem(rule400(Map.of("name", "x", "match_type", "any", "action", "ai", "reply_text", "y")),
+				"ai_instructions", "are required with action ai");
+	}
+
+	private void modelAnswers(String instructions, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+		Stubs.graph().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/ai/v1/chat/completions"))
+			.withRequestBody(containing(instructions))
+			.willReturn(answer));
 	}
 
 	private String contacts() {

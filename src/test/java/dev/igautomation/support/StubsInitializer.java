@@ -9,7 +9,9 @@ public class StubsInitializer implements ApplicationContextInitializer<Configura
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestPropertyValues.of("app.instagram.graph-base-url=" + Stubs.graph().baseUrl())
+		TestPropertyValues.of("app.instagram.graph-base-url=" + Stubs.graph().baseUrl(),
+				"app.instagram.oauth-base-url=" + Stubs.graph().baseUrl() + "/oauth-host",
+				"app.ai.base-url=" + Stubs.graph().baseUrl() + "/ai/v1")
 			.applyTo(context.getEnvironment());
 	}
 

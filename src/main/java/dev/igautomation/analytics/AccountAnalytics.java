@@ -1,0 +1,157 @@
+package dev.igautomation.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures of one account over a period, each from one query that an index serves: events by
+ * (instagram_account_id, event_time), sends by (account_id, created_at), deliveries by (account_id, created_at), and
+ * each conversation's replies by (instagram_account_id, user_id, event_time). Read-only over the other features'
+ * tables, by design: analytics reads everything and owns nothing.
+ */
+@Component
+class AccountAnalytics {
+
+	private final JdbcClient jdbc;
+
+	AccountAnalytics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Messages(long received, long sent, long uniqueUsers) {
+	}
+
+	record Sends(long sent, long read, long failed, long pending, long autoReplies) {
+	}
+
+	record RuleReplies(String ruleId, String name, long replies) {
+	}
+
+	record Deliveries(long delivered, long failed, long pending) {
+	}
+
+	/** Seconds from a user's message to the account's next message to them; null when nothing was answered. */
+	record FirstReply(long answered, Double medianSeconds, Double p90Seconds) {
+	}
+
+	record Report(Messages messages, Sends sends, List<RuleReplies> repliesPerRule, Deliveries crmDeliveries,
+			FirstReply firstReply) {
+	}
+
+	@Transactional(readOnly = true)
+	Report of(String accountId, String instagramAccountId, Instant from, Instant to) {
+		return new Report(messages(instagramAccountId, from, to), sends(accountId, from, to),
+				repliesPerRule(accountId, from, to), deliveries(accountId, from, to),
+				firstReply(instagramAccountId, from, to));
+	}
+
+	private Messages messages(String instagramAccountId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select coalesce(sum(case when direction = 'inbound' and kind = 'message' then 1 else 0 end), 0) as received,
+				       coalesce(sum(case when kind = 'echo' then 1 else 0 end), 0) as sent,
+				       count(distinct case when direction = 'inbound' and kind = 'message' then user_id end) as users
+				from inbound_event
+				where instagram_account_id = ? and event_time >= ? and event_time < ?""")
+			.params(instagramAccountId, at(from), at(to))
+			.query((row, number) -> new Messages(row.getLong("received"), row.getLong("sent"), row.getLong("users")))
+			.single();
+	}
+
+	private Sends sends(String accountId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select coalesce(sum(case when status in ('sent', 'read') then 1 else 0 end), 0) as sent,
+				       coalesce(sum(case when status = 'read' then 1 else 0 end), 0) as read_count,
+				       coalesce(sum(case when status = 'failed' then 1 else 0 end), 0) as failed,
+				       coalesce(sum(case when status in ('pending', 'sending') then 1 else 0 end), 0) as pending,
+				       coalesce(sum(case when source = 'auto_reply' then 1 else 0 end), 0) as auto_replies
+				from outbound_message
+				where account_id = ? and created_at >= ? and created_at < ?""")
+			.params(accountId, at(from), at(to))
+			.query((row, number) -> new Sends(row.getLong("sent"), row.getLong("read_count"), row.getLong("failed"),
+					row.getLong("pending"), row.getLong("auto_replies")))
+			.single();
+	}
+
+	private List<RuleReplies> repliesPerRule(String accountId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select o.rule_id, r.name, count(*) as replies
+				from outbound_message o left join auto_reply_rule r on r.id = o.rule_id
+				where o.account_id = ? and o.created_at >= ? and o.created_at < ? and o.rule_id is not null
+				group by o.rule_id, r.name
+				order by replies desc, o.rule_id""")
+			.params(accountId, at(from), at(to))
+			.query((row, number) -> new RuleReplies(row.getString("rule_id"), row.getString("name"),
+					row.getLong("replies")))
+			.list();
+	}
+
+	private Deliveries deliveries(String accountId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select coalesce(sum(case when status = 'delivered' then 1 else 0 end), 0) as delivered,
+				       coalesce(sum(case when status = 'failed' then 1 else 0 end), 0) as failed,
+				       coalesce(sum(case when status = 'pending' then 1 else 0 end), 0) as pending
+				from crm_delivery
+				where account_id = ? and created_at >= ? and created_at < ?""")
+			.params(accountId, at(from), at(to))
+			.query((row, number) -> new Deliveries(row.getLong("delivered"), row.getLong("failed"),
+					row.getLong("pending")))
+			.single();
+	}
+
+	/**
+	 * A user's message that follows one of the account's (or opens the conversation) starts a turn; the turn's reply
+	 * time runs to the account's next message to that user, from this service or the Instagram app (its echo).
+	 */
+	private FirstReply firstReply(String instagramAccountId, Instant from, Instant to) {
+		return jdbc.sql("""
+				with lines as (
+				    select user_id, event_time, direction,
+				           lag(direction) over (partition by user_id order by event_time, id) as previous
+				    from inbound_event
+				    where instagram_account_id = :account and event_time >= :from and event_time < :to
+				      and kind in ('message', 'echo')
+				),
+				turns as (
+				    select l.user_id, l.event_time as asked_at,
+				           (select min(e.event_time) from inbound_event e
+				            where e.instagram_account_id = :account and e.user_id = l.user_id
+				              and e.kind = 'echo' and e.event_time >= l.event_time) as answered_at
+				    from lines l
+				    where l.direction = 'inbound' and (l.previous is null or l.previous = 'outbound')
+				),
+				waits as (
+				    select extract(epoch from answered_at) - extract(epoch from asked_at) as seconds
+				    from turns where answered_at is not null
+				)
+				select count(*) as answered,
+				       percentile_cont(0.5) within group (order by seconds) as median_seconds,
+				       percentile_cont(0.9) within group (order by seconds) as p90_seconds
+				from waits""")
+			.param("account", instagramAccountId)
+			.param("from", at(from))
+			.param("to", at(to))
+			.query((row, number) -> new FirstReply(row.getLong("answered"), seconds(row.getObject("median_seconds")),
+					seconds(row.getObject("p90_seconds"))))
+			.single();
+	}
+
+	private static Double seconds(Object value) {
+		if (value == null) {
+			return null;
+		}
+		double seconds = value instanceof BigDecimal decimal ? decimal.doubleValue() : ((Number) value).doubleValue();
+		return Math.round(seconds * 1000) / 1000.0;
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.igautomation.instagram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import dev.igautomation.system.HmacSha256;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code state} of the Instagram Login redirect: a random nonce and an expiry, signed with the app secret, so the
+ * callback only completes flows this service started (no cross-site request forgery), within 10 minutes.
+ */
+@Component
+class ConnectState {
+
+	static final Duration VALIDITY = Duration.ofMinutes(10);
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final InstagramLoginProperties properties;
+
+	private final Clock clock;
+
+	ConnectState(InstagramLoginProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	String issue() {
+		byte[] nonce = new byte[16];
+		random.nextBytes(nonce);
+		String value = clock.instant().plus(VALIDITY).getEpochSecond() + "." + HexFormat.of().formatHex(nonce);
+		return value + "." + BASE64URL.encodeToString(sign(value));
+	}
+
+	/** Whether this service issued the state, less than 10 minutes ago. */
+	boolean valid(String state) {
+		if (state == null || properties.clientSecret() == null) {
+			return false;
+		}
+		int last = state.lastIndexOf('.');
+		if (last <= 0) {
+			return false;
+		}
+		String value = state.substring(0, last);
+		byte[] claimed = state.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(BASE64URL.encodeToString(sign(value)).getBytes(StandardCharsets.US_ASCII), claimed)) {
+			return false;
+		}
+		try {
+			long expires = Long.parseLong(value.substring(0, value.indexOf('.')));
+			return clock.instant().isBefore(Instant.ofEpochSecond(expires));
+		}
+		catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+			return false;
+		}
+	}
+
+	private byte[] sign(String value) {
+		return HmacSha256.sign(("connect-state:" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8),
+				value.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.igautomation.instagram;
+
+import java.util.List;
+
+import dev.igautomation.account.Accounts;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shows in {@code /health} the accounts whose Instagram token needs a person: Meta rejected it, its refresh failed,
+ * or it expired. The service stays UP — other accounts work — but the details name them.
+ */
+@Component("instagramTokens")
+class TokenHealth implements HealthIndicator {
+
+	private final Accounts accounts;
+
+	TokenHealth(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public Health health() {
+		List<String> needingAttention = accounts.accountsWithTokenProblems();
+		return Health.up().withDetail("accounts_needing_a_new_token", needingAttention).build();
+	}
+
+}

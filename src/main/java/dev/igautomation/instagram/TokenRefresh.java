@@ -1,0 +1,73 @@
+package dev.igautomation.instagram;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.igautomation.account.Accounts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps long-lived Instagram tokens alive: once a day, every token at least 24 hours old that expires within
+ * {@code app.instagram.refresh-before} (10 days) is refreshed, whether its account is busy or idle, and its new
+ * expiry recorded. A refresh that fails is recorded on the account (shown in its API answer and in {@code /health})
+ * and tried again the next day. The job is db-scheduler's recurring task: one instance runs it, and a missed day is
+ * run at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenRefresh {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenRefresh.class);
+
+	private final Accounts accounts;
+
+	private final GraphClient graph;
+
+	private final InstagramLoginProperties properties;
+
+	private final Clock clock;
+
+	TokenRefresh(Accounts accounts, GraphClient graph, InstagramLoginProperties properties, Clock clock) {
+		this.accounts = accounts;
+		this.graph = graph;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Bean
+	RecurringTask<Void> instagramTokenRefreshTask() {
+		return Tasks.recurring("instagram-token-refresh", Schedules.daily(LocalTime.of(3, 17)))
+			.execute((instance, context) -> refreshDue(clock.instant()));
+	}
+
+	/** Refreshes the tokens due at {@code now}; answers how many were refreshed. */
+	int refreshDue(Instant now) {
+		int refreshed = 0;
+		for (Accounts.TokenToRefresh due : accounts.tokensToRefresh(now, properties.refreshBefore())) {
+			try {
+				GraphClient.Token token = graph.refresh(due.accessToken());
+				Instant issuedAt = clock.instant();
+				accounts.tokenRefreshed(due.accountId(), token.accessToken(), issuedAt,
+						token.expiresIn().isZero() ? null : issuedAt.plus(token.expiresIn()));
+				refreshed++;
+			}
+			catch (GraphApiException ex) {
+				log.warn("Refreshing the Instagram token of account {} failed: {}. Connect the account again "
+						+ "(GET /connect/instagram) or set a new access_token.", due.accountId(), ex.getMessage());
+				accounts.tokenRefreshFailed(due.accountId(), ex.getMessage());
+			}
+		}
+		if (refreshed > 0) {
+			log.info("Refreshed {} Instagram tokens", refreshed);
+		}
+		return refreshed;
+	}
+
+}

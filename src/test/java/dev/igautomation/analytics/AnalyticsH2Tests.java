@@ -1,0 +1,8 @@
+package dev.igautomation.analytics;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class AnalyticsH2Tests extends AnalyticsTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.analytics;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class AnalyticsPostgresTests extends AnalyticsTests {
+
+}

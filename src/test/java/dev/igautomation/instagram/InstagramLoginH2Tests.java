@@ -1,0 +1,8 @@
+package dev.igautomation.instagram;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class InstagramLoginH2Tests extends InstagramLoginTests {
+
+}
