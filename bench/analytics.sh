@@ -13,33 +13,33 @@ build_jar
 start_app
 ensure_account
 log "generating a year of traffic: 10 accounts x $EVENTS events, with sends and deliveries"
-"${PSQL[@]}" <<SQL
+"${PSQL[@]}" -v ON_ERROR_STOP=1 <<SQL
 insert into account (id, instagram_account_id, username, access_token, created_at, updated_at, version)
-select 'acc_bench_' || a, '1784140000000' || lpad(a::text, 4, '0'), 'bench' || a, '\x00', now(), now(), 0
+select 'acc_bench_' || a, '1784149900000' || lpad(a::text, 4, '0'), 'bench' || a, '\x00', now(), now(), 0
 from generate_series(1, 9) a on conflict do nothing;
 create temporary table bench_accounts as
 select id, instagram_account_id from account where instagram_account_id = '$INSTAGRAM_ACCOUNT' or id like 'acc_bench_%';
 insert into inbound_event (id, instagram_account_id, dedupe_key, kind, direction, sender_id, recipient_id, user_id, mid,
     text, event_time, received_at, standby, raw)
-select 'evt_b' || a.id || '_' || i, a.instagram_account_id, 'bench:' || i,
+select 'eb' || substr(md5(a.id), 1, 8) || '_' || i, a.instagram_account_id, 'bench:' || i,
        case when i % 3 = 0 then 'echo' else 'message' end, case when i % 3 = 0 then 'outbound' else 'inbound' end,
-       null, null, (1000000 + i % 20000)::text, 'mid-' || a.id || '-' || i, 'Hello, is this still available?',
+       null, null, (1000000 + i % 20000)::text, 'mid-' || substr(md5(a.id), 1, 8) || '-' || i, 'Hello, is this still available?',
        now() - interval '365 days' + (i * (interval '365 days' / $EVENTS)), now(), false, '{}'
 from bench_accounts a, generate_series(1, $EVENTS) i;
 insert into outbound_message (id, account_id, idempotency_key, request_hash, recipient_id, body, text, source, status,
     attempts, created_at, updated_at, rule_id)
-select 'msg_b' || a.id || '_' || i, a.id, 'bench-' || i, 'h', (1000000 + i % 20000)::text, '{}', 'Yes',
+select 'mb' || substr(md5(a.id), 1, 8) || '_' || i, a.id, 'bench-' || i, 'h', (1000000 + i % 20000)::text, '{}', 'Yes',
        case when i % 2 = 0 then 'auto_reply' else 'api' end, case when i % 50 = 0 then 'failed' else 'sent' end, 1,
        now() - interval '365 days' + (i * (interval '365 days' / ($EVENTS / 4))), now(),
        case when i % 2 = 0 then 'rule_bench_' || (i % 5) end
 from bench_accounts a, generate_series(1, $EVENTS / 4) i;
 insert into crm_delivery (id, account_id, event_type, source_key, payload, status, attempts, schedule_position, replays,
     created_at, updated_at)
-select 'dlv_b' || a.id || '_' || i, a.id, 'message.received', 'bench:' || i, '{}',
+select 'db' || substr(md5(a.id), 1, 8) || '_' || i, a.id, 'message.received', 'bench:' || i, '{}',
        case when i % 100 = 0 then 'failed' else 'delivered' end, 1, 1, 0,
        now() - interval '365 days' + (i * (interval '365 days' / $EVENTS)), now()
 from bench_accounts a, generate_series(1, $EVENTS) i;
-analyze;
+analyze inbound_event; analyze outbound_message; analyze crm_delivery;
 SQL
 log "$("${PSQL[@]}" -c "select count(*) from inbound_event") events, $("${PSQL[@]}" -c "select count(*) from outbound_message") sends, $("${PSQL[@]}" -c "select count(*) from crm_delivery") deliveries"
 

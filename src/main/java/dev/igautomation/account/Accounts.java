@@ -195,6 +195,17 @@ public class Accounts implements AccountDirectory {
 					cipher.decrypt(account.getWebhookSecret(), Account.webhookSecretContext(id)))));
 	}
 
+	/**
+	 * Refuses (as absent) an account the caller may not use or that does not exist, from the cache that sending
+	 * reads anyway: the send API's check, without a query of its own.
+	 */
+	public void requireSendable(ApiKeyPrincipal caller, String accountId) {
+		if (!caller.canAccess(accountId)) {
+			throw new UnknownAccount(accountId);
+		}
+		sendingAccount(accountId);
+	}
+
 	/** What sending for an account needs: its token, whether the token still works, and the window rule. */
 	public SendingAccount sendingAccount(String accountId) {
 		return sendingAccounts.get(accountId, id -> {

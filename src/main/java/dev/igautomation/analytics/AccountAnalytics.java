@@ -1,6 +1,7 @@
 package dev.igautomation.analytics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class AccountAnalytics {
+
+	/** How long after the period a reply still counts as the answer to a message in it. */
+	static final Duration ANSWER_WINDOW = Duration.ofDays(7);
 
 	private final JdbcClient jdbc;
 
@@ -106,29 +110,27 @@ class AccountAnalytics {
 	}
 
 	/**
-	 * A user's message that follows one of the account's (or opens the conversation) starts a turn; the turn's reply
-	 * time runs to the account's next message to that user, from this service or the Instagram app (its echo).
+	 * A user's message that follows one of the account's (or opens the conversation in the period) starts a turn; the
+	 * turn's reply time runs to the account's next message to that user, from this service or the Instagram app (its
+	 * echo), within a week after the period. One pass over the period's messages, in one sort: each line carries the
+	 * direction of the line before it and the time of the next echo after it.
 	 */
 	private FirstReply firstReply(String instagramAccountId, Instant from, Instant to) {
 		return jdbc.sql("""
 				with lines as (
-				    select user_id, event_time, direction,
-				           lag(direction) over (partition by user_id order by event_time, id) as previous
+				    select event_time, direction,
+				           lag(direction) over (partition by user_id order by event_time, id) as previous,
+				           min(case when kind = 'echo' then event_time end) over (partition by user_id
+				               order by event_time, id rows between current row and unbounded following) as answered_at
 				    from inbound_event
-				    where instagram_account_id = :account and event_time >= :from and event_time < :to
+				    where instagram_account_id = :account and event_time >= :from and event_time < :answeredBy
 				      and kind in ('message', 'echo')
 				),
-				turns as (
-				    select l.user_id, l.event_time as asked_at,
-				           (select min(e.event_time) from inbound_event e
-				            where e.instagram_account_id = :account and e.user_id = l.user_id
-				              and e.kind = 'echo' and e.event_time >= l.event_time) as answered_at
-				    from lines l
-				    where l.direction = 'inbound' and (l.previous is null or l.previous = 'outbound')
-				),
 				waits as (
-				    select extract(epoch from answered_at) - extract(epoch from asked_at) as seconds
-				    from turns where answered_at is not null
+				    select extract(epoch from answered_at) - extract(epoch from event_time) as seconds
+				    from lines
+				    where direction = 'inbound' and event_time < :to and (previous is null or previous = 'outbound')
+				      and answered_at is not null
 				)
 				select count(*) as answered,
 				       percentile_cont(0.5) within group (order by seconds) as median_seconds,
@@ -137,6 +139,7 @@ class AccountAnalytics {
 			.param("account", instagramAccountId)
 			.param("from", at(from))
 			.param("to", at(to))
+			.param("answeredBy", at(to.plus(ANSWER_WINDOW)))
 			.query((row, number) -> new FirstReply(row.getLong("answered"), seconds(row.getObject("median_seconds")),
 					seconds(row.getObject("p90_seconds"))))
 			.single();

@@ -13,15 +13,19 @@ class AutoReplyDataDeletion {
 
 	private final Profiles profiles;
 
-	AutoReplyDataDeletion(JdbcClient jdbc, Profiles profiles) {
+	private final Pauses pauses;
+
+	AutoReplyDataDeletion(JdbcClient jdbc, Profiles profiles, Pauses pauses) {
 		this.jdbc = jdbc;
 		this.profiles = profiles;
+		this.pauses = pauses;
 	}
 
 	@EventListener
 	void delete(UserDataDeletion deletion) {
 		jdbc.sql("delete from contact_pause where user_id = ?").param(deletion.userId()).update();
 		profiles.forget(deletion.userId());
+		pauses.forget(deletion.userId());
 	}
 
 }

@@ -36,26 +36,17 @@ class PauseRepository {
 	 * shortens an operator's pause.
 	 */
 	void extend(Pause pause) {
-		int updated = jdbc.sql("""
-				update contact_pause set paused_until = :until, reason = :reason, paused_at = :at
-				where account_id = :account and user_id = :user and paused_until is not null
-				    and paused_until < :until""")
-			.param("until", timestamp(pause.until()))
-			.param("reason", pause.reason())
-			.param("at", timestamp(pause.pausedAt()))
-			.param("account", pause.accountId())
-			.param("user", pause.userId())
-			.update();
-		if (updated == 0) {
-			insertIfAbsent(pause);
-		}
+		upsert(pause, " and paused_until is not null and paused_until < :until");
 	}
 
 	/** Pauses as told, whatever was there before. */
 	void replace(Pause pause) {
-		int updated = jdbc.sql("""
-				update contact_pause set paused_until = :until, reason = :reason, paused_at = :at
-				where account_id = :account and user_id = :user""")
+		upsert(pause, "");
+	}
+
+	private void upsert(Pause pause, String onlyWhen) {
+		int updated = jdbc.sql("update contact_pause set paused_until = :until, reason = :reason, paused_at = :at "
+				+ "where account_id = :account and user_id = :user" + onlyWhen)
 			.param("until", timestamp(pause.until()))
 			.param("reason", pause.reason())
 			.param("at", timestamp(pause.pausedAt()))

@@ -9,10 +9,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.igautomation.outbound.HumanMessageSent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Human takeover: when a person at the business writes to a user — from the Instagram app, or through the send API —
@@ -30,6 +35,16 @@ class Pauses {
 
 	private final Clock clock;
 
+	/**
+	 * Until when each user was last paused by a person's message from here: a pause that already lasts to within a
+	 * minute of the new one is not written again (a busy conversation would otherwise write at every message).
+	 * Forgotten when an operator pauses or resumes the user here.
+	 */
+	private final Cache<String, Instant> written = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
+
 	Pauses(PauseRepository repository, AutoReplyProperties properties, Clock clock) {
 		this.repository = repository;
 		this.humanPause = properties.humanPause();
@@ -44,8 +59,21 @@ class Pauses {
 		if (!until.isAfter(now) || humanPause.isZero()) {
 			return;
 		}
+		String key = sent.accountId() + ":" + sent.userId();
+		Instant alreadyUntil = written.getIfPresent(key);
+		if (alreadyUntil != null && !alreadyUntil.isBefore(until.minus(Duration.ofMinutes(1)))) {
+			return;
+		}
 		String reason = sent.channel() == HumanMessageSent.Channel.INSTAGRAM_APP ? Pause.HUMAN_REPLY : Pause.API_SEND;
 		repository.extend(new Pause(sent.accountId(), sent.userId(), until, reason, now));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					written.put(key, until);
+				}
+			});
+		}
 		log.debug("Auto-replies to user {} of account {} paused until {} ({})", sent.userId(), sent.accountId(), until,
 				reason);
 	}
@@ -54,6 +82,7 @@ class Pauses {
 	@Transactional
 	Pause pause(String accountId, String userId, Duration duration) {
 		Instant now = clock.instant();
+		written.invalidate(accountId + ":" + userId);
 		Pause pause = new Pause(accountId, userId, duration == null ? null : now.plus(duration), Pause.OPERATOR, now);
 		repository.replace(pause);
 		return pause;
@@ -62,7 +91,13 @@ class Pauses {
 	/** Auto-replies to the user are back on; true if they were paused. */
 	@Transactional
 	boolean resume(String accountId, String userId) {
+		written.invalidate(accountId + ":" + userId);
 		return repository.delete(accountId, userId);
+	}
+
+	/** Forgets what was written for a user whose data is deleted. */
+	void forget(String userId) {
+		written.asMap().keySet().removeIf(key -> key.endsWith(":" + userId));
 	}
 
 	@Transactional(readOnly = true)

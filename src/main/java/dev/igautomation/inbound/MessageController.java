@@ -72,7 +72,7 @@ class MessageController {
 		MessageQueries.Position after = null;
 		if (cursor != null) {
 			String[] parts = Cursor.decode(cursor, 2);
-			after = new MessageQueries.Position(parseInstant(parts[0]), parts[1]);
+			after = new MessageQueries.Position(Cursor.instant(parts[0]), parts[1]);
 		}
 		MessageQueries.Filter filter = new MessageQueries.Filter(userId,
 				direction == null ? null : Direction.of(direction.name()), kind == null ? null : EventKind.of(kind.name()),
@@ -93,14 +93,6 @@ class MessageController {
 		return MessageResponse.of(event, json, true);
 	}
 
-	private static Instant parseInstant(String value) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new Cursor.InvalidCursor();
-		}
-	}
 
 	/** The {@code direction} filter. */
 	enum DirectionParameter {

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.inbound.Conversations;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,15 @@ class MessagingWindow {
 
 	private final Conversations conversations;
 
+	/**
+	 * The last message known from each user: a window it keeps open needs no query. Only ever too old, never too new
+	 * (a newer message only opens the window wider), so a stale entry can only send a check to the database.
+	 */
+	private final Cache<String, Instant> lastMessages = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
 	private final Clock clock;
 
 	MessagingWindow(Conversations conversations, Clock clock) {
@@ -37,12 +49,18 @@ class MessagingWindow {
 		if (!account.messagingWindowEnforced() || recipientId == null) {
 			return;
 		}
+		Instant now = clock.instant();
+		Duration window = HUMAN_AGENT_TAG.equals(tag) ? HUMAN_AGENT : STANDARD;
+		String key = account.instagramAccountId() + ":" + recipientId;
+		Instant known = lastMessages.getIfPresent(key);
+		if (known != null && now.isBefore(known.plus(window))) {
+			return;
+		}
 		Optional<Instant> lastMessage = conversations.lastMessageFromUser(account.instagramAccountId(), recipientId);
+		lastMessage.ifPresent(at -> lastMessages.put(key, at));
 		if (lastMessage.isEmpty()) {
 			throw new OutsideMessagingWindow(null, null, HUMAN_AGENT_TAG.equals(tag));
 		}
-		Instant now = clock.instant();
-		Duration window = HUMAN_AGENT_TAG.equals(tag) ? HUMAN_AGENT : STANDARD;
 		Instant closes = lastMessage.get().plus(window);
 		if (!now.isBefore(closes)) {
 			throw new OutsideMessagingWindow(lastMessage.get(), closes, HUMAN_AGENT_TAG.equals(tag));

@@ -81,7 +81,7 @@ class SendController {
 		if (request.quickReplies() != null && !request.quickReplies().isEmpty() && request.message() == null) {
 			throw new InvalidRequest("quick_replies", "need a message text to go with them");
 		}
-		accounts.requireAccessible(caller, request.accountId());
+		accounts.requireSendable(caller, request.accountId());
 		Outbound.Accepted accepted = outbound.accept(new SendCommand(request.accountId(), request.recipientId(), null,
 				request.message(), request.attachment() == null ? null
 						: new SendCommand.Attachment(request.attachment().type(), request.attachment().url()),

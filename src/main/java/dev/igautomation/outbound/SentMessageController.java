@@ -1,7 +1,6 @@
 package dev.igautomation.outbound;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import dev.igautomation.account.Accounts;
 import dev.igautomation.security.ApiKeyPrincipal;
@@ -61,7 +60,7 @@ class SentMessageController {
 		String beforeId = null;
 		if (cursor != null) {
 			String[] parts = Cursor.decode(cursor, 2);
-			before = parseInstant(parts[0]);
+			before = Cursor.instant(parts[0]);
 			beforeId = parts[1];
 		}
 		OutboundRepository.Filter filter = new OutboundRepository.Filter(recipientId,
@@ -73,14 +72,6 @@ class SentMessageController {
 			.toList(), limit, message -> Cursor.encode(message.createdAt().toString(), message.messageId()));
 	}
 
-	private static Instant parseInstant(String value) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new Cursor.InvalidCursor();
-		}
-	}
 
 	/** The {@code source} filter. */
 	enum SourceParameter {

@@ -35,6 +35,16 @@ public final class Cursor {
 		throw new InvalidCursor();
 	}
 
+	/** A time from a decoded cursor; one that is not is a 400, like any other bad cursor. */
+	public static java.time.Instant instant(String part) {
+		try {
+			return java.time.Instant.parse(part);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidCursor();
+		}
+	}
+
 	/** The {@code cursor} parameter was not one this service handed out. */
 	public static final class InvalidCursor extends ProblemException {
 
