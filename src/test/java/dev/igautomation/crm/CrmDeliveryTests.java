@@ -84,7 +84,9 @@ abstract class CrmDeliveryTests {
 
 		sendMessage();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> crmRequests().size() == 1);
+		// The attempt is recorded just after the CRM answers: wait for the record, not only for the request.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> crmRequests().size() == 1 && onlyDelivery().path("last_status_code").asInt() == 429);
 		JsonNode waiting = onlyDelivery();
 		assertThat(waiting.get("status").asString()).isEqualTo("pending");
 		assertThat(waiting.get("last_status_code").asInt()).isEqualTo(429);
