@@ -7,16 +7,13 @@
 # WARMUP (60 s).
 source "$(dirname "$0")/lib.sh"
 JVMS=${JVMS:-2}; RUNS=${RUNS:-2}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}
-GRAPH_PORT=${GRAPH_PORT:-19199}
-trap 'cleanup; [ -n "${GRAPH_PID:-}" ] && kill "$GRAPH_PID" 2>/dev/null || true' EXIT
+trap cleanup EXIT
 
 require_tools
 start_postgres
 build_jar
 start_crm
-java -Dsun.net.httpserver.nodelay=true "$BENCH_DIR/GraphStub.java" "$GRAPH_PORT" > "$WORK/graph.log" 2>&1 &
-GRAPH_PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$GRAPH_PORT/stats" >/dev/null && break; sleep 0.5; done
+start_graph
 RESULTS="$WORK/autoreply-results.txt"; : > "$RESULTS"
 
 # 200 messages a second to one account is above what Meta lets one account send (100 text messages a second), so

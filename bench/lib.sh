@@ -47,6 +47,14 @@ start_crm() {
   log "the CRM receiver did not start"; exit 1
 }
 
+start_graph() { # the Graph API stub, answering at once, on GRAPH_PORT (19199)
+  GRAPH_PORT=${GRAPH_PORT:-19199}
+  java -Dsun.net.httpserver.nodelay=true "$BENCH_DIR/GraphStub.java" "$GRAPH_PORT" > "$WORK/graph.log" 2>&1 &
+  GRAPH_PID=$!
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$GRAPH_PORT/stats" >/dev/null && return; sleep 0.5; done
+  log "the Graph stub did not start"; exit 1
+}
+
 start_app() {
   log "starting the service (fresh JVM)"
   DATABASE_URL=postgres://bench:bench@127.0.0.1:5432/bench INSTAGRAM_APP_SECRET=$APP_SECRET \
@@ -97,4 +105,5 @@ field() { sed -E "s/.* $1=([^ ]+).*/\1/"; }
 cleanup() {
   stop_app 2>/dev/null || true
   [ -n "${CRM_PID:-}" ] && kill "$CRM_PID" 2>/dev/null || true
+  [ -n "${GRAPH_PID:-}" ] && kill "$GRAPH_PID" 2>/dev/null || true
 }

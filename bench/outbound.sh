@@ -4,18 +4,15 @@
 # a Graph stub that answers at once; checks that no idempotency key reached the Graph API twice, and that sending
 # keys again sends nothing. Settings: JVMS (2), RUNS (3), DURATION (20 s), WARMUP (60 s).
 source "$(dirname "$0")/lib.sh"
-JVMS=${JVMS:-2}; RUNS=${RUNS:-3}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-60}
-GRAPH_PORT=${GRAPH_PORT:-19199}
+JVMS=${JVMS:-2}; RUNS=${RUNS:-3}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-60}; WARMUP64=${WARMUP64:-30}
 USERS=1000
-trap 'cleanup; [ -n "${GRAPH_PID:-}" ] && kill "$GRAPH_PID" 2>/dev/null || true' EXIT
+trap cleanup EXIT
 
 require_tools
 start_postgres
 build_jar
 start_crm
-java -Dsun.net.httpserver.nodelay=true "$BENCH_DIR/GraphStub.java" "$GRAPH_PORT" > "$WORK/graph.log" 2>&1 &
-GRAPH_PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$GRAPH_PORT/stats" >/dev/null && break; sleep 0.5; done
+start_graph
 RESULTS="$WORK/outbound-results.txt"; : > "$RESULTS"
 
 # The service's own limits are lifted: this measures the service, not Meta's or a CRM's allowance.
@@ -37,8 +34,8 @@ for jvm in $(seq 1 "$JVMS"); do
   curl -s -o /dev/null -X POST "http://127.0.0.1:$APP_PORT/webhooks/instagram" -H 'Content-Type: application/json' \
     -H "X-Hub-Signature-256: $(cat "$WORK/users.json.sig")" --data-binary @"$WORK/users.json"
   wait_for_queue_to_drain > /dev/null
-  log "JVM $jvm: warming up ($WARMUP s at 4 connections, 30 s at 64)"
-  send_load 4 "$WARMUP" "w1-$jvm-$RANDOM" > /dev/null; send_load 64 30 "w2-$jvm-$RANDOM" > /dev/null
+  log "JVM $jvm: warming up ($WARMUP s at 4 connections, $WARMUP64 s at 64)"
+  send_load 4 "$WARMUP" "w1-$jvm-$RANDOM" > /dev/null; send_load 64 "$WARMUP64" "w2-$jvm-$RANDOM" > /dev/null
   wait_for_queue_to_drain > /dev/null
   for run in $(seq 1 "$RUNS"); do
     for connections in 16 64; do
@@ -67,7 +64,7 @@ for jvm in $(seq 1 "$JVMS"); do
 done
 
 echo
-echo "== Outbound benchmark: medians over $JVMS JVMs x $RUNS runs of ${DURATION}s (PostgreSQL 15, $(nproc) cores) =="
+echo "== Outbound benchmark: medians over $JVMS JVMs x $RUNS runs of ${DURATION}s after ${WARMUP}+${WARMUP64} s of warm-up (PostgreSQL 15, $(nproc) cores) =="
 for c in 16 64; do
   printf '%-44s %10s   p50 %s ms, p99 %s ms; Graph calls/s %s; non-2xx %s\n' \
     "accepted sends/s, $c connections" \
