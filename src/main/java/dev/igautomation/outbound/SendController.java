@@ -129,7 +129,7 @@ class SendController {
 			@Schema(description = "The text; at most 1000 bytes in UTF-8", example = "Hi Jane! It is 49 EUR.")
 			@Size(min = 1, message = "must not be empty") @MaxUtf8Bytes(1000) String message,
 			@Valid @Schema(description = "An image, video, audio or file (PDF) by URL") SendAttachment attachment,
-			@Valid @Size(max = 13, message = "must be at most 13") List<@Valid SendQuickReply> quickReplies,
+			@Size(max = 13, message = "must be at most 13") List<@Valid SendQuickReply> quickReplies,
 			@Schema(description = "The mid of the message this answers", example = "aWdfZAG1faWQ6MTpJR01lc3NhZA2VUaHJlYWQ6")
 			@Size(max = 512, message = "must be at most 512 characters") String replyTo,
 			@Schema(description = "HUMAN_AGENT: a person answering, allowed up to 7 days after the user's last message",

@@ -406,6 +406,13 @@ abstract class SendApiTests {
 		badAttachment.body().get("errors").forEach(error -> fields.add(error.get("field").asString()));
 		assertThat(fields).contains("recipient_id", "attachment.type", "attachment.url");
 
+		Api.Answer longTitle = api.post("/api/v1/messages/send", ADMIN_KEY, Map.of("account_id", sender.account().id(),
+				"recipient_id", sender.userId(), "message", "Size?", "quick_replies",
+				List.of(Map.of("title", "An extra large size, please", "payload", "XL"))));
+		assertThat(longTitle.status()).isEqualTo(400);
+		assertThat(longTitle.body().at("/errors/0/field").asString()).startsWith("quick_replies");
+		assertThat(longTitle.body().at("/errors/0/message").asString()).contains("20");
+
 		assertThat(api.post("/api/v1/messages/send", ADMIN_KEY,
 				Map.of("account_id", "acc_01aaaaaaaaaaaaaaaaaaaaaaaa", "recipient_id", "1", "message", "x"))
 			.at("/code")).isEqualTo("account_not_found");
