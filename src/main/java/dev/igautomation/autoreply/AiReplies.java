@@ -18,8 +18,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Replies written by an AI model, through an OpenAI-compatible {@code POST /chat/completions} over Spring's
- * {@code RestClient} and records (Spring AI does not support this Spring Boot version yet; the wire format is small
- * and stable). The model gets the rule's instructions and the conversation's last messages; whatever goes wrong — no
+ * {@code RestClient} and records, like the Graph client. Spring AI 2.0 would do it too, but brings its model
+ * abstractions and vendor SDKs for one small, stable endpoint that any OpenAI-compatible server (hosted, Ollama, vLLM)
+ * answers. The model gets the rule's instructions and the conversation's last messages; whatever goes wrong — no
  * answer within the timeout, an error, an empty answer — the caller falls back to the rule's fixed text.
  */
 @Component
