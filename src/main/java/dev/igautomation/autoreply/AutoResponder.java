@@ -125,6 +125,8 @@ class AutoResponder {
 			if (refusal.isPresent()) {
 				log.warn("Rule {} matched comment {} of account {}, but no private reply is sent: {}", rule.get().id(),
 						triggered.get().commentId(), accountId, refusal.get());
+				outbound.refuse(SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
+						"private-reply:" + triggered.get().commentId(), rule.get().id()), refusal.get());
 				return;
 			}
 			queued = outbound.queue(SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
@@ -156,11 +158,11 @@ class AutoResponder {
 	private Optional<String> privateReplyRefusal(String accountId, StoredEvent comment) {
 		Instant now = clock.instant();
 		if (comment.timestamp().plus(PRIVATE_REPLY_WINDOW).isBefore(now)) {
-			return Optional.of("the comment is over 7 days old, and Meta allows private replies within 7 days");
+			return Optional.of("The comment is over 7 days old: Meta allows private replies within 7 days.");
 		}
 		if (outbound.privateRepliesSince(accountId, now.minus(Duration.ofHours(1))) >= privateRepliesPerHour) {
-			return Optional.of("the account sent " + privateRepliesPerHour + " private replies in the last hour, "
-					+ "Meta's limit (app.autoreply.private-replies-per-hour)");
+			return Optional.of("The account sent " + privateRepliesPerHour + " private replies in the last hour, "
+					+ "Meta's limit (app.autoreply.private-replies-per-hour).");
 		}
 		return Optional.empty();
 	}

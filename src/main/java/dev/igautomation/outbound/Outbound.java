@@ -47,11 +47,14 @@ public class Outbound {
 
 	private final JsonMapper json;
 
+	private final StatusEvents statusEvents;
+
 	private final Clock clock;
 
 	Outbound(OutboundRepository repository, Accounts accounts, MessagingWindow window, SendAttempts attempts,
 			JobQueue jobs, ApplicationEventPublisher events, TransactionTemplate transaction, JsonMapper json,
-			Clock clock) {
+			StatusEvents statusEvents, Clock clock) {
+		this.statusEvents = statusEvents;
 		this.repository = repository;
 		this.accounts = accounts;
 		this.window = window;
@@ -152,6 +155,31 @@ public class Outbound {
 		return repository.privateRepliesSince(accountId, since);
 	}
 
+	/**
+	 * Records a message that will not be sent because a limit of Meta's refuses it before any attempt (a private
+	 * reply to a comment over 7 days old, or over the hourly limit): stored as failed with the reason, so it shows in
+	 * its status and the sent messages, and reaches the CRM as {@code message.status} failed. A key recorded before
+	 * records nothing.
+	 */
+	@Transactional
+	public Queued refuse(SendCommand command, String reason) {
+		Prepared prepared = prepare(command);
+		Optional<OutboundMessage> earlier = repository.findByKey(prepared.accountId(), prepared.key());
+		if (earlier.isPresent()) {
+			return new Queued.AlreadyQueued(earlier.get().id());
+		}
+		Instant now = clock.instant();
+		if (!repository.insertIfAbsent(newMessage(prepared), false, now, null)) {
+			return new Queued.AlreadyQueued(null);
+		}
+		OutboundRepository.Failure failure = new OutboundRepository.Failure(null, null, reason, null);
+		OutboundMessage stored = repository.find(prepared.id()).orElseThrow();
+		if (repository.markFailed(prepared.id(), failure, now)) {
+			statusEvents.changed(stored, MessageStatus.FAILED, null, failure, now);
+		}
+		return new Queued.Refused("refused_by_limit", reason);
+	}
+
 	/** When a rule last sent an auto-reply to a user, for its cooldown. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {
@@ -174,12 +202,8 @@ public class Outbound {
 	 * time or when the account may send again; false when the key is taken.
 	 */
 	private boolean store(Prepared prepared, boolean attemptingNow, Instant now, Duration jobIn) {
-		boolean inserted = repository.insertIfAbsent(
-				new OutboundRepository.NewMessage(prepared.id(), prepared.accountId(), prepared.key(), prepared.hash(),
-						prepared.command().recipientId(), prepared.command().commentId(), prepared.body(),
-						prepared.command().text(), prepared.command().tag(), prepared.command().source().value(),
-						prepared.command().ruleId()),
-				attemptingNow, now, attemptingNow ? now.plus(IN_FLIGHT) : null);
+		boolean inserted = repository.insertIfAbsent(newMessage(prepared), attemptingNow, now,
+				attemptingNow ? now.plus(IN_FLIGHT) : null);
 		if (!inserted) {
 			return false;
 		}
@@ -189,6 +213,13 @@ public class Outbound {
 					HumanMessageSent.Channel.SEND_API));
 		}
 		return true;
+	}
+
+	private static OutboundRepository.NewMessage newMessage(Prepared prepared) {
+		return new OutboundRepository.NewMessage(prepared.id(), prepared.accountId(), prepared.key(), prepared.hash(),
+				prepared.command().recipientId(), prepared.command().commentId(), prepared.body(),
+				prepared.command().text(), prepared.command().tag(), prepared.command().source().value(),
+				prepared.command().ruleId());
 	}
 
 	private Optional<Accepted> earlier(Prepared prepared) {

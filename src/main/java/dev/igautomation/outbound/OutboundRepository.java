@@ -219,7 +219,7 @@ class OutboundRepository {
 
 	int privateRepliesSince(String accountId, Instant since) {
 		return jdbc.sql("select count(*) from outbound_message where account_id = ? and created_at > ? "
-				+ "and comment_id is not null")
+				+ "and comment_id is not null and not (status = 'failed' and attempts = 0)")
 			.params(accountId, timestamp(since))
 			.query(Integer.class)
 			.single();

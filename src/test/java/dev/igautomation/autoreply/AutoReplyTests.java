@@ -394,6 +394,11 @@ abstract class AutoReplyTests {
 				Instant.now()));
 		commentAndWaitUntilProcessed("marker", "18000000000000002", Instant.now());
 		assertNoMoreRepliesThan(0);
+		JsonNode refused = api.get("/api/v1/accounts/" + sender.account().id() + "/sent-messages?status=failed",
+				ADMIN_KEY).body().at("/items");
+		assertThat(refused.size()).isEqualTo(1);
+		assertThat(refused.at("/0/error_message").asString()).contains("over 7 days old");
+		assertThat(refused.at("/0/attempts").asInt()).isZero();
 
 		commentAndWaitUntilProcessed("lovely", "18000000000000001", Instant.now());
 		assertThat(awaitReplies(1)).containsExactly("Thanks!");
@@ -408,6 +413,14 @@ abstract class AutoReplyTests {
 		}
 
 		assertNoMoreRepliesThan(3);
+		JsonNode refused = api.get("/api/v1/accounts/" + sender.account().id() + "/sent-messages?status=failed",
+				ADMIN_KEY).body().at("/items");
+		assertThat(refused.size()).isEqualTo(1);
+		assertThat(refused.at("/0/error_message").asString()).contains("private replies in the last hour");
+		await().until(() -> Stubs.crm()
+			.findAll(postRequestedFor(urlPathEqualTo(sender.account().crmPath())))
+			.stream()
+			.anyMatch(request -> request.getBodyAsString().contains("\"status\":\"failed\"")));
 	}
 
 	@Test
