@@ -44,6 +44,11 @@ class MessagingWindow {
 		this.clock = clock;
 	}
 
+	/** Forgets what is known of a user whose data is deleted. */
+	void forget(String userId) {
+		lastMessages.asMap().keySet().removeIf(key -> key.endsWith(":" + userId));
+	}
+
 	/** Refuses, with when the window closed, a send to a user the account may not message now. */
 	void check(SendingAccount account, String recipientId, String tag) {
 		if (!account.messagingWindowEnforced() || recipientId == null) {

@@ -76,6 +76,11 @@ abstract class DataDeletionTests {
 		assertThat(status.status()).isEqualTo(200);
 		assertThat(status.at("/status")).isEqualTo("completed");
 		assertThat(api.get("/webhooks/instagram/data-deletion/del_unknown", null).status()).isEqualTo(404);
+
+		Api.Answer afterDeletion = api.post("/api/v1/messages/send", ADMIN_KEY,
+				sender.text("Still there?", "k-" + UUID.randomUUID()));
+		assertThat(afterDeletion.status()).isEqualTo(422);
+		assertThat(afterDeletion.at("/code")).isEqualTo("outside_messaging_window");
 	}
 
 	@Test
