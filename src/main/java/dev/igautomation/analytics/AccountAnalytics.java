@@ -3,10 +3,9 @@ package dev.igautomation.analytics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ class AccountAnalytics {
 				       count(distinct case when direction = 'inbound' and kind = 'message' then user_id end) as users
 				from inbound_event
 				where instagram_account_id = ? and event_time >= ? and event_time < ?""")
-			.params(instagramAccountId, at(from), at(to))
+			.params(instagramAccountId, DatabaseTime.of(from), DatabaseTime.of(to))
 			.query((row, number) -> new Messages(row.getLong("received"), row.getLong("sent"), row.getLong("users")))
 			.single();
 	}
@@ -77,7 +76,7 @@ class AccountAnalytics {
 				       coalesce(sum(case when source = 'auto_reply' then 1 else 0 end), 0) as auto_replies
 				from outbound_message
 				where account_id = ? and created_at >= ? and created_at < ?""")
-			.params(accountId, at(from), at(to))
+			.params(accountId, DatabaseTime.of(from), DatabaseTime.of(to))
 			.query((row, number) -> new Sends(row.getLong("sent"), row.getLong("read_count"), row.getLong("failed"),
 					row.getLong("pending"), row.getLong("auto_replies")))
 			.single();
@@ -90,7 +89,7 @@ class AccountAnalytics {
 				where o.account_id = ? and o.created_at >= ? and o.created_at < ? and o.rule_id is not null
 				group by o.rule_id, r.name
 				order by replies desc, o.rule_id""")
-			.params(accountId, at(from), at(to))
+			.params(accountId, DatabaseTime.of(from), DatabaseTime.of(to))
 			.query((row, number) -> new RuleReplies(row.getString("rule_id"), row.getString("name"),
 					row.getLong("replies")))
 			.list();
@@ -103,7 +102,7 @@ class AccountAnalytics {
 				       coalesce(sum(case when status = 'pending' then 1 else 0 end), 0) as pending
 				from crm_delivery
 				where account_id = ? and created_at >= ? and created_at < ?""")
-			.params(accountId, at(from), at(to))
+			.params(accountId, DatabaseTime.of(from), DatabaseTime.of(to))
 			.query((row, number) -> new Deliveries(row.getLong("delivered"), row.getLong("failed"),
 					row.getLong("pending")))
 			.single();
@@ -137,9 +136,9 @@ class AccountAnalytics {
 				       percentile_cont(0.9) within group (order by seconds) as p90_seconds
 				from waits""")
 			.param("account", instagramAccountId)
-			.param("from", at(from))
-			.param("to", at(to))
-			.param("answeredBy", at(to.plus(ANSWER_WINDOW)))
+			.param("from", DatabaseTime.of(from))
+			.param("to", DatabaseTime.of(to))
+			.param("answeredBy", DatabaseTime.of(to.plus(ANSWER_WINDOW)))
 			.query((row, number) -> new FirstReply(row.getLong("answered"), seconds(row.getObject("median_seconds")),
 					seconds(row.getObject("p90_seconds"))))
 			.single();
@@ -151,10 +150,6 @@ class AccountAnalytics {
 		}
 		double seconds = value instanceof BigDecimal decimal ? decimal.doubleValue() : ((Number) value).doubleValue();
 		return Math.round(seconds * 1000) / 1000.0;
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

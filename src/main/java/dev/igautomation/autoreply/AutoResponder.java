@@ -121,16 +121,16 @@ class AutoResponder {
 				: fixedReply(rule.get(), accountId, userId, triggered.get());
 		Outbound.Queued queued;
 		if (triggered.get().trigger() == Rule.Trigger.COMMENT) {
+			SendCommand reply = SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
+					"private-reply:" + triggered.get().commentId(), rule.get().id());
 			Optional<String> refusal = privateReplyRefusal(accountId, event);
 			if (refusal.isPresent()) {
 				log.warn("Rule {} matched comment {} of account {}, but no private reply is sent: {}", rule.get().id(),
 						triggered.get().commentId(), accountId, refusal.get());
-				outbound.refuse(SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
-						"private-reply:" + triggered.get().commentId(), rule.get().id()), refusal.get());
+				outbound.refuse(reply, refusal.get());
 				return;
 			}
-			queued = outbound.queue(SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
-					"private-reply:" + triggered.get().commentId(), rule.get().id()));
+			queued = outbound.queue(reply);
 		}
 		else {
 			queued = outbound.queue(SendCommand.autoReply(accountId, userId, text, null, "auto-reply:" + event.id(),

@@ -17,8 +17,4 @@ record Pause(String accountId, String userId, Instant until, String reason, Inst
 
 	static final String OPERATOR = "operator";
 
-	boolean activeAt(Instant now) {
-		return until == null || until.isAfter(now);
-	}
-
 }

@@ -1,11 +1,10 @@
 package dev.igautomation.autoreply;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,10 +18,9 @@ class PauseRepository {
 	private static final String COLUMNS = "account_id, user_id, paused_until, reason, paused_at";
 
 	private static final RowMapper<Pause> MAPPER = (row, number) -> {
-		OffsetDateTime until = row.getObject("paused_until", OffsetDateTime.class);
 		return new Pause(row.getString("account_id"), row.getString("user_id"),
-				until == null ? null : until.toInstant(), row.getString("reason"),
-				row.getObject("paused_at", OffsetDateTime.class).toInstant());
+				DatabaseTime.instant(row, "paused_until"), row.getString("reason"),
+				DatabaseTime.instant(row, "paused_at"));
 	};
 
 	private final JdbcClient jdbc;
@@ -47,9 +45,9 @@ class PauseRepository {
 	private void upsert(Pause pause, String onlyWhen) {
 		int updated = jdbc.sql("update contact_pause set paused_until = :until, reason = :reason, paused_at = :at "
 				+ "where account_id = :account and user_id = :user" + onlyWhen)
-			.param("until", timestamp(pause.until()))
+			.param("until", DatabaseTime.of(pause.until()))
 			.param("reason", pause.reason())
-			.param("at", timestamp(pause.pausedAt()))
+			.param("at", DatabaseTime.of(pause.pausedAt()))
 			.param("account", pause.accountId())
 			.param("user", pause.userId())
 			.update();
@@ -63,9 +61,9 @@ class PauseRepository {
 				+ "on conflict do nothing")
 			.param("account", pause.accountId())
 			.param("user", pause.userId())
-			.param("until", timestamp(pause.until()))
+			.param("until", DatabaseTime.of(pause.until()))
 			.param("reason", pause.reason())
-			.param("at", timestamp(pause.pausedAt()))
+			.param("at", DatabaseTime.of(pause.pausedAt()))
 			.update();
 	}
 
@@ -79,7 +77,7 @@ class PauseRepository {
 	Optional<Pause> active(String accountId, String userId, Instant now) {
 		return jdbc.sql("select " + COLUMNS + " from contact_pause where account_id = ? and user_id = ? "
 				+ "and (paused_until is null or paused_until > ?)")
-			.params(accountId, userId, timestamp(now))
+			.params(accountId, userId, DatabaseTime.of(now))
 			.query(MAPPER)
 			.optional();
 	}
@@ -88,13 +86,9 @@ class PauseRepository {
 	List<Pause> active(String accountId, Instant now, String afterUserId, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from contact_pause where account_id = ? "
 				+ "and (paused_until is null or paused_until > ?) and user_id > ? order by user_id limit ?")
-			.params(accountId, timestamp(now), afterUserId == null ? "" : afterUserId, limit)
+			.params(accountId, DatabaseTime.of(now), afterUserId == null ? "" : afterUserId, limit)
 			.query(MAPPER)
 			.list();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

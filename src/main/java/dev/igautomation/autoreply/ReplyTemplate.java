@@ -1,7 +1,5 @@
 package dev.igautomation.autoreply;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Fills a rule's reply: {@code {username}} and {@code {name}} from the user's profile, or the rule's fallback name
  * (else "there") when the profile does not have them — the user never sees a raw placeholder. The result is cut to
@@ -29,22 +27,15 @@ final class ReplyTemplate {
 
 	/** The text, cut to Meta's 1000 bytes at a character boundary. */
 	static String fitting(String text) {
-		if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
-			return text;
-		}
-		StringBuilder fitted = new StringBuilder();
 		int bytes = 0;
-		for (int offset = 0; offset < text.length();) {
+		for (int offset = 0; offset < text.length(); offset += Character.charCount(text.codePointAt(offset))) {
 			int codePoint = text.codePointAt(offset);
-			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-			if (bytes + size > MAX_BYTES) {
-				break;
+			bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+			if (bytes > MAX_BYTES) {
+				return text.substring(0, offset);
 			}
-			fitted.appendCodePoint(codePoint);
-			bytes += size;
-			offset += Character.charCount(codePoint);
 		}
-		return fitted.toString();
+		return text;
 	}
 
 }

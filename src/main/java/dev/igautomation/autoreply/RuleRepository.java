@@ -1,14 +1,12 @@
 package dev.igautomation.autoreply;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,8 +30,8 @@ class RuleRepository {
 				row.getInt("priority"), row.getBoolean("enabled"),
 				cooldown == null ? null : Duration.ofSeconds(((Number) cooldown).longValue()),
 				mediaIds(row.getString("media_ids")), Rule.Action.of(row.getString("action")),
-				row.getString("ai_instructions"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
-				row.getObject("updated_at", OffsetDateTime.class).toInstant());
+				row.getString("ai_instructions"), DatabaseTime.instant(row, "created_at"),
+				DatabaseTime.instant(row, "updated_at"));
 	};
 
 	private final JdbcClient jdbc;
@@ -104,17 +102,13 @@ class RuleRepository {
 		values.put("media", rule.mediaIds().isEmpty() ? null : String.join(",", rule.mediaIds()));
 		values.put("action", rule.action().value());
 		values.put("instructions", rule.aiInstructions());
-		values.put("created", timestamp(rule.createdAt()));
-		values.put("updated", timestamp(rule.updatedAt()));
+		values.put("created", DatabaseTime.of(rule.createdAt()));
+		values.put("updated", DatabaseTime.of(rule.updatedAt()));
 		return values;
 	}
 
 	private static List<String> mediaIds(String column) {
 		return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,11 +1,10 @@
 package dev.igautomation.crm;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,10 +24,10 @@ class DeliveryRepository {
 			row.getString("account_id"), row.getString("event_type"), row.getString("source_key"),
 			row.getString("payload"), DeliveryStatus.of(row.getString("status")), row.getInt("attempts"),
 			row.getInt("schedule_position"), row.getInt("replays"), (Integer) row.getObject("last_status_code"),
-			row.getString("last_error"), instant(row.getObject("next_attempt_at", OffsetDateTime.class)),
-			instant(row.getObject("created_at", OffsetDateTime.class)),
-			instant(row.getObject("updated_at", OffsetDateTime.class)),
-			instant(row.getObject("delivered_at", OffsetDateTime.class)));
+			row.getString("last_error"), DatabaseTime.instant(row, "next_attempt_at"),
+			DatabaseTime.instant(row, "created_at"),
+			DatabaseTime.instant(row, "updated_at"),
+			DatabaseTime.instant(row, "delivered_at"));
 
 	private final JdbcClient jdbc;
 
@@ -49,7 +48,7 @@ class DeliveryRepository {
 			.param("type", eventType)
 			.param("source", sourceKey)
 			.param("payload", payload)
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.update() > 0;
 	}
 
@@ -99,7 +98,7 @@ class DeliveryRepository {
 				    last_error = null, next_attempt_at = null, delivered_at = :now, updated_at = :now
 				where id = :id and status = 'pending' and replays = :replays""")
 			.param("code", statusCode)
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", delivery.id())
 			.param("replays", delivery.replays())
 			.update() > 0;
@@ -112,8 +111,8 @@ class DeliveryRepository {
 				where id = :id and status = 'pending' and replays = :replays""")
 			.param("code", statusCode)
 			.param("error", error)
-			.param("next", timestamp(next))
-			.param("now", timestamp(now))
+			.param("next", DatabaseTime.of(next))
+			.param("now", DatabaseTime.of(now))
 			.param("id", delivery.id())
 			.param("replays", delivery.replays())
 			.update() > 0;
@@ -127,7 +126,7 @@ class DeliveryRepository {
 			.param("attempted", attempted ? 1 : 0)
 			.param("code", statusCode)
 			.param("error", error)
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", delivery.id())
 			.param("replays", delivery.replays())
 			.update() > 0;
@@ -139,7 +138,7 @@ class DeliveryRepository {
 				update crm_delivery set status = 'pending', schedule_position = 0, replays = replays + 1,
 				    next_attempt_at = :now, updated_at = :now
 				where id = :id and status <> 'pending'""")
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update();
 		return updated > 0 ? find(id) : Optional.empty();
@@ -161,17 +160,9 @@ class DeliveryRepository {
 				    updated_at = :now
 				where account_id = :account and status = 'pending'""")
 			.param("error", error)
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("account", accountId)
 			.update();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(OffsetDateTime value) {
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
+import dev.igautomation.system.DatabaseTime;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.JobQueue;
 import org.springframework.dao.DuplicateKeyException;
@@ -135,8 +136,8 @@ public class InboundEvents {
 		statement.setString(10, event.text());
 		statement.setString(11, event.attachments());
 		statement.setString(12, event.details());
-		statement.setObject(13, StoredEvents.toDatabase(event.timestamp()));
-		statement.setObject(14, StoredEvents.toDatabase(now));
+		statement.setObject(13, DatabaseTime.of(event.timestamp()));
+		statement.setObject(14, DatabaseTime.of(now));
 		statement.setBoolean(15, event.standby());
 		statement.setString(16, event.raw());
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,16 +48,16 @@ class MessageQueries {
 		}
 		if (filter.since() != null) {
 			sql.append(" and event_time >= ?");
-			parameters.add(StoredEvents.toDatabase(filter.since()));
+			parameters.add(DatabaseTime.of(filter.since()));
 		}
 		if (filter.until() != null) {
 			sql.append(" and event_time < ?");
-			parameters.add(StoredEvents.toDatabase(filter.until()));
+			parameters.add(DatabaseTime.of(filter.until()));
 		}
 		if (after != null) {
 			sql.append(" and (event_time < ? or (event_time = ? and id < ?))");
-			parameters.add(StoredEvents.toDatabase(after.timestamp()));
-			parameters.add(StoredEvents.toDatabase(after.timestamp()));
+			parameters.add(DatabaseTime.of(after.timestamp()));
+			parameters.add(DatabaseTime.of(after.timestamp()));
 			parameters.add(after.id());
 		}
 		sql.append(" order by event_time desc, id desc limit ?");

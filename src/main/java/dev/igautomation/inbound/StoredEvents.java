@@ -1,11 +1,9 @@
 package dev.igautomation.inbound;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,8 +22,8 @@ class StoredEvents {
 			row.getString("instagram_account_id"), EventKind.of(row.getString("kind")),
 			Direction.of(row.getString("direction")), row.getString("sender_id"), row.getString("recipient_id"),
 			row.getString("user_id"), row.getString("mid"), row.getString("text"), row.getString("attachments"),
-			row.getString("details"), fromDatabase(row.getObject("event_time", OffsetDateTime.class)),
-			fromDatabase(row.getObject("received_at", OffsetDateTime.class)), row.getBoolean("standby"),
+			row.getString("details"), DatabaseTime.instant(row, "event_time"),
+			DatabaseTime.instant(row, "received_at"), row.getBoolean("standby"),
 			row.getString("raw"));
 
 	private final JdbcClient jdbc;
@@ -48,14 +46,6 @@ class StoredEvents {
 
 	List<StoredEvent> query(String sql, List<?> parameters) {
 		return jdbc.sql(sql).params(parameters).query(MAPPER).list();
-	}
-
-	static OffsetDateTime toDatabase(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant fromDatabase(OffsetDateTime value) {
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.igautomation.account.Accounts;
+import dev.igautomation.system.AppSecrets;
 import dev.igautomation.system.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,6 +46,8 @@ class ConnectController {
 
 	private final InstagramLoginProperties properties;
 
+	private final AppSecrets secrets;
+
 	private final ConnectState state;
 
 	private final InstagramLogin login;
@@ -55,9 +58,10 @@ class ConnectController {
 
 	private final Clock clock;
 
-	ConnectController(InstagramLoginProperties properties, ConnectState state, InstagramLogin login, GraphClient graph,
+	ConnectController(InstagramLoginProperties properties, AppSecrets secrets, ConnectState state, InstagramLogin login, GraphClient graph,
 			Accounts accounts, Clock clock) {
 		this.properties = properties;
+		this.secrets = secrets;
 		this.state = state;
 		this.login = login;
 		this.graph = graph;
@@ -110,7 +114,7 @@ class ConnectController {
 				() -> login.exchangeCode(code.replaceAll("#_$", ""), redirectUri()));
 		Instant issuedAt = clock.instant();
 		GraphClient.Token longLived = step("exchange the token for a long-lived one",
-				() -> graph.longLived(properties.clientSecret(), shortLived.accessToken()));
+				() -> graph.longLived(secrets.primary(), shortLived.accessToken()));
 		GraphClient.Me me = step("read the account", () -> graph.me(longLived.accessToken()));
 		Instant expiresAt = longLived.expiresIn().isZero() ? null : issuedAt.plus(longLived.expiresIn());
 		Accounts.Connected account = accounts.connect(me.userId(), me.username(), longLived.accessToken(), issuedAt,
@@ -124,7 +128,7 @@ class ConnectController {
 	}
 
 	private void requireConfigured() {
-		if (properties.appId() == null || properties.appId().isBlank() || properties.clientSecret() == null) {
+		if (properties.appId() == null || properties.appId().isBlank() || secrets.primary() == null) {
 			throw InstagramLoginFailed.notConfigured();
 		}
 	}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import dev.igautomation.system.AppSecrets;
 import dev.igautomation.system.HmacSha256;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,12 @@ class ConnectState {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final InstagramLoginProperties properties;
+	private final AppSecrets secrets;
 
 	private final Clock clock;
 
-	ConnectState(InstagramLoginProperties properties, Clock clock) {
-		this.properties = properties;
+	ConnectState(AppSecrets secrets, Clock clock) {
+		this.secrets = secrets;
 		this.clock = clock;
 	}
 
@@ -43,7 +44,7 @@ class ConnectState {
 
 	/** Whether this service issued the state, less than 10 minutes ago. */
 	boolean valid(String state) {
-		if (state == null || properties.clientSecret() == null) {
+		if (state == null || secrets.primary() == null) {
 			return false;
 		}
 		int last = state.lastIndexOf('.');
@@ -65,7 +66,7 @@ class ConnectState {
 	}
 
 	private byte[] sign(String value) {
-		return HmacSha256.sign(("connect-state:" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8),
+		return HmacSha256.sign(("connect-state:" + secrets.primary()).getBytes(StandardCharsets.UTF_8),
 				value.getBytes(StandardCharsets.UTF_8));
 	}
 

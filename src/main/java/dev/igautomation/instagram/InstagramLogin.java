@@ -3,6 +3,7 @@ package dev.igautomation.instagram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.igautomation.system.AppSecrets;
 import dev.igautomation.system.HttpClientFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,9 +24,13 @@ class InstagramLogin {
 
 	private final InstagramLoginProperties properties;
 
-	InstagramLogin(RestClient.Builder builder, InstagramLoginProperties properties, GraphApiProperties graph,
+	private final AppSecrets secrets;
+
+	InstagramLogin(RestClient.Builder builder, InstagramLoginProperties properties, AppSecrets secrets,
+			GraphApiProperties graph,
 			GraphClient graphClient, JsonMapper json) {
 		this.properties = properties;
+		this.secrets = secrets;
 		this.rest = builder.clone()
 			.baseUrl(properties.oauthBaseUrl().toString())
 			.requestFactory(HttpClientFactory.pooled(graph.connectTimeout(), graph.readTimeout()))
@@ -48,7 +53,7 @@ class InstagramLogin {
 	ShortLived exchangeCode(String code, String redirectUri) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("client_id", properties.appId());
-		form.add("client_secret", properties.clientSecret());
+		form.add("client_secret", secrets.primary());
 		form.add("grant_type", "authorization_code");
 		form.add("redirect_uri", redirectUri);
 		form.add("code", code);

@@ -2,16 +2,15 @@ package dev.igautomation.instagram;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Instagram Login (connecting accounts) and the token lifecycle.
+ * Instagram Login (connecting accounts) and the token lifecycle; its client_secret is the first of
+ * {@link dev.igautomation.system.AppSecrets}.
  *
  * @param appId the Instagram app id (client_id)
- * @param appSecret the app secrets; the first is the Instagram app secret (client_secret)
  * @param oauthBaseUrl where authorization codes are exchanged for tokens
  * @param authorizeUrl Instagram's authorization page
  * @param redirectUri the callback registered with Meta; by default this service's {@code /connect/instagram/callback}
@@ -19,18 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshBefore how long before its expiry a long-lived token is refreshed
  */
 @ConfigurationProperties("app.instagram")
-record InstagramLoginProperties(String appId, List<String> appSecret,
+record InstagramLoginProperties(String appId,
 		@DefaultValue("https://api.instagram.com") URI oauthBaseUrl,
 		@DefaultValue("https://www.instagram.com/oauth/authorize") URI authorizeUrl, URI redirectUri,
 		@DefaultValue("10d") Duration refreshBefore) {
-
-	InstagramLoginProperties {
-		appSecret = appSecret == null ? List.of()
-				: appSecret.stream().map(String::trim).filter(secret -> !secret.isEmpty()).toList();
-	}
-
-	String clientSecret() {
-		return appSecret.isEmpty() ? null : appSecret.get(0);
-	}
 
 }

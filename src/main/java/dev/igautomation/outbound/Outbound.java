@@ -126,9 +126,9 @@ public class Outbound {
 	@Transactional
 	public Queued queue(SendCommand command) {
 		Prepared prepared = prepare(command);
-		Optional<OutboundMessage> earlier = repository.findByKey(prepared.accountId(), prepared.key());
+		Optional<Queued> earlier = queuedBefore(prepared);
 		if (earlier.isPresent()) {
-			return new Queued.AlreadyQueued(earlier.get().id());
+			return earlier.get();
 		}
 		try {
 			check(prepared);
@@ -138,8 +138,7 @@ public class Outbound {
 		}
 		Instant now = clock.instant();
 		if (!store(prepared, false, now, IN_FLIGHT)) {
-			return new Queued.AlreadyQueued(
-					repository.findByKey(prepared.accountId(), prepared.key()).map(OutboundMessage::id).orElse(null));
+			return queuedBefore(prepared).orElseThrow();
 		}
 		if (!AfterCommit.defer(() -> repository.find(prepared.id())
 			.filter(message -> message.status() == MessageStatus.PENDING)
@@ -164,13 +163,13 @@ public class Outbound {
 	@Transactional
 	public Queued refuse(SendCommand command, String reason) {
 		Prepared prepared = prepare(command);
-		Optional<OutboundMessage> earlier = repository.findByKey(prepared.accountId(), prepared.key());
+		Optional<Queued> earlier = queuedBefore(prepared);
 		if (earlier.isPresent()) {
-			return new Queued.AlreadyQueued(earlier.get().id());
+			return earlier.get();
 		}
 		Instant now = clock.instant();
 		if (!repository.insertIfAbsent(newMessage(prepared), false, now, null)) {
-			return new Queued.AlreadyQueued(null);
+			return queuedBefore(prepared).orElseThrow();
 		}
 		OutboundRepository.Failure failure = new OutboundRepository.Failure(null, null, reason, null);
 		OutboundMessage stored = repository.find(prepared.id()).orElseThrow();
@@ -178,6 +177,12 @@ public class Outbound {
 			statusEvents.changed(stored, MessageStatus.FAILED, null, failure, now);
 		}
 		return new Queued.Refused("refused_by_limit", reason);
+	}
+
+	/** The message queued before under the command's key, if any. */
+	private Optional<Queued> queuedBefore(Prepared prepared) {
+		return repository.findByKey(prepared.accountId(), prepared.key())
+			.map(earlier -> new Queued.AlreadyQueued(earlier.id()));
 	}
 
 	/** When a rule last sent an auto-reply to a user, for its cooldown. */

@@ -1,11 +1,10 @@
 package dev.igautomation.outbound;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,8 +27,8 @@ class OutboundRepository {
 			row.getString("tag"), row.getString("source"), MessageStatus.of(row.getString("status")),
 			row.getInt("attempts"), row.getString("instagram_message_id"), (Integer) row.getObject("error_code"),
 			(Integer) row.getObject("error_subcode"), row.getString("error_message"), row.getString("fbtrace_id"),
-			instant(row, "next_attempt_at"), instant(row, "attempt_started_at"), instant(row, "in_flight_until"),
-			instant(row, "created_at"), instant(row, "updated_at"), instant(row, "sent_at"), instant(row, "read_at"),
+			DatabaseTime.instant(row, "next_attempt_at"), DatabaseTime.instant(row, "attempt_started_at"), DatabaseTime.instant(row, "in_flight_until"),
+			DatabaseTime.instant(row, "created_at"), DatabaseTime.instant(row, "updated_at"), DatabaseTime.instant(row, "sent_at"), DatabaseTime.instant(row, "read_at"),
 			row.getString("rule_id"));
 
 	private final JdbcClient jdbc;
@@ -52,7 +51,7 @@ class OutboundRepository {
 				on conflict do nothing""")
 			.param("status", attemptingNow ? "sending" : "pending")
 			.param("attempts", attemptingNow ? 1 : 0)
-			.param("started", attemptingNow ? timestamp(now) : null)
+			.param("started", attemptingNow ? DatabaseTime.of(now) : null)
 			.param("id", message.id())
 			.param("account", message.accountId())
 			.param("key", message.idempotencyKey())
@@ -64,9 +63,16 @@ class OutboundRepository {
 			.param("tag", message.tag())
 			.param("source", message.source())
 			.param("rule", message.ruleId())
-			.param("inFlight", timestamp(inFlightUntil))
-			.param("now", timestamp(now))
+			.param("inFlight", DatabaseTime.of(inFlightUntil))
+			.param("now", DatabaseTime.of(now))
 			.update() > 0;
+	}
+
+	private static JdbcClient.StatementSpec withFailure(JdbcClient.StatementSpec statement, Failure failure) {
+		return statement.param("code", failure.code())
+			.param("subcode", failure.subcode())
+			.param("message", failure.message())
+			.param("trace", failure.fbtraceId());
 	}
 
 	/** What a new message is made of. */
@@ -110,7 +116,7 @@ class OutboundRepository {
 				update outbound_message set status = 'sending', attempts = attempts + 1, attempt_started_at = :now,
 				    next_attempt_at = null, updated_at = :now
 				where id = :id and status = 'pending'""")
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
@@ -123,38 +129,30 @@ class OutboundRepository {
 				    in_flight_until = null, updated_at = :now
 				where id = :id and status in ('pending', 'sending')""")
 			.param("mid", instagramMessageId)
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
 
 	boolean markRetrying(String id, Failure failure, Instant next, Instant now) {
-		return jdbc.sql("""
+		return withFailure(jdbc.sql("""
 				update outbound_message set status = 'pending', next_attempt_at = :next, error_code = :code,
 				    error_subcode = :subcode, error_message = :message, fbtrace_id = :trace, in_flight_until = null,
 				    updated_at = :now
 				where id = :id and status = 'sending'""")
-			.param("next", timestamp(next))
-			.param("code", failure.code())
-			.param("subcode", failure.subcode())
-			.param("message", failure.message())
-			.param("trace", failure.fbtraceId())
-			.param("now", timestamp(now))
+			.param("next", DatabaseTime.of(next)), failure)
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
 
 	/** Leaves a message whose outcome Meta could not tell waiting for its echo. */
 	boolean markUnconfirmed(String id, Failure failure, Instant now) {
-		return jdbc.sql("""
+		return withFailure(jdbc.sql("""
 				update outbound_message set error_code = :code, error_subcode = :subcode, error_message = :message,
 				    fbtrace_id = :trace, in_flight_until = null, updated_at = :now
-				where id = :id and status = 'sending'""")
-			.param("code", failure.code())
-			.param("subcode", failure.subcode())
-			.param("message", failure.message())
-			.param("trace", failure.fbtraceId())
-			.param("now", timestamp(now))
+				where id = :id and status = 'sending'"""), failure)
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
@@ -164,22 +162,18 @@ class OutboundRepository {
 		return jdbc.sql("""
 				update outbound_message set status = 'pending', updated_at = :now
 				where id = :id and status = 'sending'""")
-			.param("now", timestamp(now))
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
 
 	boolean markFailed(String id, Failure failure, Instant now) {
-		return jdbc.sql("""
+		return withFailure(jdbc.sql("""
 				update outbound_message set status = 'failed', next_attempt_at = null, error_code = :code,
 				    error_subcode = :subcode, error_message = :message, fbtrace_id = :trace, in_flight_until = null,
 				    updated_at = :now
-				where id = :id and status in ('pending', 'sending')""")
-			.param("code", failure.code())
-			.param("subcode", failure.subcode())
-			.param("message", failure.message())
-			.param("trace", failure.fbtraceId())
-			.param("now", timestamp(now))
+				where id = :id and status in ('pending', 'sending')"""), failure)
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
@@ -193,7 +187,7 @@ class OutboundRepository {
 		return jdbc.sql("select " + COLUMNS + """
 				 from outbound_message
 				where account_id = ? and recipient_id = ? and status = 'sent' and sent_at <= ?""")
-			.params(accountId, recipientId, timestamp(readAt))
+			.params(accountId, recipientId, DatabaseTime.of(readAt))
 			.query(MAPPER)
 			.list();
 	}
@@ -202,8 +196,8 @@ class OutboundRepository {
 		return jdbc.sql("""
 				update outbound_message set status = 'read', read_at = :read, updated_at = :now
 				where id = :id and status = 'sent'""")
-			.param("read", timestamp(readAt))
-			.param("now", timestamp(now))
+			.param("read", DatabaseTime.of(readAt))
+			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
 	}
@@ -220,7 +214,7 @@ class OutboundRepository {
 	int privateRepliesSince(String accountId, Instant since) {
 		return jdbc.sql("select count(*) from outbound_message where account_id = ? and created_at > ? "
 				+ "and comment_id is not null and not (status = 'failed' and attempts = 0)")
-			.params(accountId, timestamp(since))
+			.params(accountId, DatabaseTime.of(since))
 			.query(Integer.class)
 			.single();
 	}
@@ -230,7 +224,7 @@ class OutboundRepository {
 			.sql("select created_at from outbound_message where rule_id = ? and recipient_id = ? "
 					+ "order by created_at desc limit 1")
 			.params(ruleId, recipientId)
-			.query((row, number) -> instant(row, "created_at"))
+			.query((row, number) -> DatabaseTime.instant(row, "created_at"))
 			.optional();
 	}
 
@@ -261,21 +255,12 @@ class OutboundRepository {
 		}
 		if (beforeCreatedAt != null) {
 			sql.append(" and (created_at < :before or (created_at = :before and id < :beforeId))");
-			parameters.put("before", timestamp(beforeCreatedAt));
+			parameters.put("before", DatabaseTime.of(beforeCreatedAt));
 			parameters.put("beforeId", beforeId);
 		}
 		sql.append(" order by created_at desc, id desc limit :limit");
 		parameters.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(parameters).query(MAPPER).list();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -2,13 +2,12 @@ package dev.igautomation.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.igautomation.system.DatabaseTime;
 import dev.igautomation.system.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +48,7 @@ class DataDeletions {
 		Request request = new Request(Ids.next("del"), "completed", requested, completed);
 		jdbc.sql("insert into data_deletion_request (confirmation_code, status, requested_at, completed_at) "
 				+ "values (?, ?, ?, ?)")
-			.params(request.confirmationCode(), request.status(), timestamp(requested), timestamp(completed))
+			.params(request.confirmationCode(), request.status(), DatabaseTime.of(requested), DatabaseTime.of(completed))
 			.update();
 		log.info("Data deletion {}: a user's data was deleted at Meta's request", request.confirmationCode());
 		return request;
@@ -61,13 +60,9 @@ class DataDeletions {
 				+ "where confirmation_code = ?")
 			.param(confirmationCode)
 			.query((row, number) -> new Request(row.getString("confirmation_code"), row.getString("status"),
-					row.getObject("requested_at", OffsetDateTime.class).toInstant(),
-					row.getObject("completed_at", OffsetDateTime.class).toInstant()))
+					DatabaseTime.instant(row, "requested_at"),
+					DatabaseTime.instant(row, "completed_at")))
 			.optional();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

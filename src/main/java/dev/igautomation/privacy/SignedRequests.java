@@ -1,15 +1,13 @@
 package dev.igautomation.privacy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.igautomation.system.HmacSha256;
+import dev.igautomation.system.AppSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +19,12 @@ class SignedRequests {
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
-	private final List<byte[]> secrets;
+	private final AppSecrets secrets;
 
 	private final JsonMapper json;
 
-	SignedRequests(DataDeletionProperties properties, JsonMapper json) {
-		this.secrets = properties.appSecret().stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList();
+	SignedRequests(AppSecrets secrets, JsonMapper json) {
+		this.secrets = secrets;
 		this.json = json;
 	}
 
@@ -42,12 +40,7 @@ class SignedRequests {
 		}
 		String encodedPayload = signedRequest.substring(dot + 1);
 		byte[] claimed = decode(signedRequest.substring(0, dot));
-		byte[] signed = encodedPayload.getBytes(StandardCharsets.US_ASCII);
-		boolean matches = false;
-		for (byte[] secret : secrets) {
-			matches |= MessageDigest.isEqual(HmacSha256.sign(secret, signed), claimed);
-		}
-		if (!matches) {
+		if (!secrets.signed(encodedPayload.getBytes(StandardCharsets.US_ASCII), claimed)) {
 			throw new InvalidSignedRequest("The signature of signed_request does not match under any app secret.");
 		}
 		JsonNode payload;

@@ -1,11 +1,8 @@
 package dev.igautomation.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 
-import dev.igautomation.system.HmacSha256;
+import dev.igautomation.system.AppSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +14,10 @@ class SignatureVerifier {
 
 	private static final String PREFIX = "sha256=";
 
-	private final List<byte[]> secrets;
+	private final AppSecrets secrets;
 
-	SignatureVerifier(WebhookProperties properties) {
-		this.secrets = properties.appSecret().stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList();
+	SignatureVerifier(AppSecrets secrets) {
+		this.secrets = secrets;
 	}
 
 	void verify(byte[] body, String header) {
@@ -31,11 +28,8 @@ class SignatureVerifier {
 		if (header == null || header.isBlank()) {
 			throw new InvalidSignature("The X-Hub-Signature-256 header is missing.");
 		}
-		byte[] claimed = decode(header.trim());
-		for (byte[] secret : secrets) {
-			if (MessageDigest.isEqual(HmacSha256.sign(secret, body), claimed)) {
-				return;
-			}
+		if (secrets.signed(body, decode(header.trim()))) {
+			return;
 		}
 		throw new InvalidSignature("X-Hub-Signature-256 does not match the body under any configured app secret.");
 	}
