@@ -3,10 +3,13 @@
 # The time from a signed direct message reaching the service to its auto-reply reaching the Graph API, at a steady
 # 200 messages per second, on PostgreSQL, with a matching rule whose reply needs the user's profile ({username}) and
 # a Graph stub that answers at once. Measured from the database: inbound_event.received_at (the webhook arrived) to
-# outbound_message.sent_at (the Graph API's answer recorded). Settings: JVMS (2), RUNS (2), DURATION (30 s),
-# WARMUP (60 s).
+# outbound_message.sent_at (the Graph API's answer recorded). Then the highest steady rate the service keeps up
+# with: rising rates of STEP seconds each, a rate kept up with when the job queue is empty again within 2 s after
+# it and every message was answered; printed against pgbench's two-insert transaction measured in the same run.
+# Settings: JVMS (2), RUNS (2), DURATION (30 s), WARMUP (60 s), STEP (20 s), RATES ("200 300 400 500 600 800").
 source "$(dirname "$0")/lib.sh"
-JVMS=${JVMS:-2}; RUNS=${RUNS:-2}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}
+JVMS=${JVMS:-2}; RUNS=${RUNS:-2}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}; STEP=${STEP:-20}
+RATES=${RATES:-200 300 400 500 600 800}
 trap cleanup EXIT
 
 require_tools
@@ -21,11 +24,23 @@ RESULTS="$WORK/autoreply-results.txt"; : > "$RESULTS"
 export APP_INSTAGRAM_GRAPH_BASE_URL=http://127.0.0.1:$GRAPH_PORT
 export APP_OUTBOUND_PER_ACCOUNT_PER_SECOND=1000000
 
-steady() { # SECONDS PREFIX: 200 signed DMs a second, 20 connections each sending one every 100 ms
-  local file="$WORK/dms.tsv"
-  java "$BENCH_DIR/BenchData.java" singles "$file" $(( 220 * $1 )) "$INSTAGRAM_ACCOUNT" "$2" "$APP_SECRET"
-  wrk -t2 -c20 -d"$1"s --timeout 10s -s "$BENCH_DIR/webhook.lua" "http://127.0.0.1:$APP_PORT" -- "$file" 2 100 \
-    | grep '^RESULT'
+steady() { # SECONDS PREFIX [RATE]: RATE (200) signed DMs a second, 20 connections each sending at RATE/20 a second
+  local file="$WORK/dms.tsv" rate=${3:-200}
+  java "$BENCH_DIR/BenchData.java" singles "$file" $(( rate * 11 / 10 * $1 )) "$INSTAGRAM_ACCOUNT" "$2" "$APP_SECRET"
+  wrk -t2 -c20 -d"$1"s --timeout 10s -s "$BENCH_DIR/webhook.lua" "http://127.0.0.1:$APP_PORT" -- "$file" 2 \
+    $(( 20000 / rate )) | grep '^RESULT'
+}
+
+unanswered() { # FROM TO: messages received in that time without a reply sent
+  "${PSQL[@]}" -c "select count(*) from inbound_event e
+    left join outbound_message o on o.account_id = '$ACCOUNT_ID' and o.idempotency_key = 'auto-reply:' || e.id
+    where e.instagram_account_id = '$INSTAGRAM_ACCOUNT' and e.received_at >= '$1' and e.received_at < '$2'
+      and o.sent_at is null"
+}
+
+pgbench_tps() {
+  PGPASSWORD=bench "$PG_BIN/pgbench" -n -h 127.0.0.1 -U bench -c 16 -j 2 -T 20 \
+    -f "$BENCH_DIR/pgbench-two-inserts.sql" bench_reference 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'
 }
 
 for jvm in $(seq 1 "$JVMS"); do
@@ -56,6 +71,23 @@ for jvm in $(seq 1 "$JVMS"); do
               and e.received_at < '$to') x")
     echo "autoreply jvm=$jvm run=$run $result $latency" | tee -a "$RESULTS"
   done
+  echo "pgbench jvm=$jvm tps=$(pgbench_tps)" | tee -a "$RESULTS"
+  best=0
+  for rate in $RATES; do
+    from=$("${PSQL[@]}" -c "select now()")
+    result=$(steady "$STEP" "s$jvm-$rate-$RANDOM" "$rate")
+    to=$("${PSQL[@]}" -c "select now()")
+    drained=$(wait_for_queue_to_drain)
+    sleep 1
+    missing=$(unanswered "$from" "$to")
+    echo "rate jvm=$jvm target=$rate $result drain_s=$drained unanswered=$missing" | tee -a "$RESULTS"
+    if [ "$(echo "$drained <= 2" | bc)" = 1 ] && [ "$missing" = 0 ]; then
+      best=$(echo "$result" | field rps)
+    else
+      break
+    fi
+  done
+  echo "sustained jvm=$jvm rps=$best" | tee -a "$RESULTS"
   stop_app
 done
 
@@ -68,4 +100,8 @@ printf '%-44s p50 %s ms, p99 %s ms (worst run: p99 %s ms, max %s ms)\n' "DM rece
   "$(grep '^autoreply' "$RESULTS" | field max_ms | sort -g | tail -1)"
 printf '%-44s %8s\n' "messages without a reply (all runs)" \
   "$(grep '^autoreply' "$RESULTS" | awk '{for(i=1;i<=NF;i++){if($i~/^messages=/){split($i,a,"=");m+=a[2]} if($i~/^replied=/){split($i,b,"=");r+=b[2]}}} END {print m-r}')"
+pg=$(grep '^pgbench' "$RESULTS" | field tps | median)
+sustained=$(grep '^sustained' "$RESULTS" | field rps | median)
+printf '%-44s %8s DMs/s; pgbench %s tps; ratio %.3f\n' "highest steady rate kept up with" "$sustained" "$pg" \
+  "$(echo "$sustained / $pg" | bc -l)"
 echo "Every line measured: $RESULTS"

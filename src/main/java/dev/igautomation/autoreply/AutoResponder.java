@@ -22,14 +22,13 @@ import dev.igautomation.inbound.InstagramEventReceived;
 import dev.igautomation.inbound.StoredEvent;
 import dev.igautomation.outbound.Outbound;
 import dev.igautomation.outbound.SendCommand;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers users' messages by the account's rules. Only a user's own message can trigger a rule — never an echo (so
  * never the service's own replies), an unsend, a reaction, a read receipt, or an event delivered in standby while
- * another app has the conversation. The reply is queued in the transaction that processes the event, with an
- * idempotency key made from the event's id, so a redelivered webhook or a retried job never answers twice.
+ * another app has the conversation. The reply is queued with an idempotency key made from the event's id, so a
+ * redelivered webhook or a job run again after a crash never answers twice.
  */
 @Component
 class AutoResponder {
@@ -87,7 +86,6 @@ class AutoResponder {
 
 	}
 
-	@EventListener
 	void answer(InstagramEventReceived received) {
 		StoredEvent event = received.event();
 		Optional<Triggered> triggered = triggered(event);

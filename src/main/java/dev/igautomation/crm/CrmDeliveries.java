@@ -1,10 +1,9 @@
 package dev.igautomation.crm;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,14 +15,16 @@ import dev.igautomation.system.JobQueue;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Queues events for accounts' CRMs and lets people see and retry the deliveries. Each cause (an inbound event, a
- * status change) makes at most one delivery, however often it is reported; the delivery keeps its id, which the CRM
- * receives as {@code webhook-id}, across all its attempts.
+ * Delivers events to accounts' CRMs and lets people see and retry the deliveries. Each cause (an inbound event, a
+ * status change) makes at most one delivery, however often it is reported, with an id derived from the cause: the
+ * CRM receives it as {@code webhook-id}, the same across every attempt, and the same even if the service dies
+ * between storing the delivery and recording its first attempt and makes that attempt again.
  */
 @Service
-public class CrmDeliveries {
+class CrmDeliveries {
 
 	static final TaskDescriptor<Void> ATTEMPT = TaskDescriptor.of("crm-delivery", Void.class);
 
@@ -31,48 +32,53 @@ public class CrmDeliveries {
 
 	private final DeliveryRepository repository;
 
+	private final FirstAttempts firstAttempts;
+
 	private final JobQueue jobs;
 
-	private final InlineAttempts inline;
+	private final TransactionTemplate transaction;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	private final Duration jobDelay;
-
-	CrmDeliveries(DeliveryRepository repository, JobQueue jobs, InlineAttempts inline, JsonMapper json,
-			CrmProperties properties, Clock clock) {
+	CrmDeliveries(DeliveryRepository repository, FirstAttempts firstAttempts, JobQueue jobs,
+			TransactionTemplate transaction, JsonMapper json, Clock clock) {
 		this.repository = repository;
+		this.firstAttempts = firstAttempts;
 		this.jobs = jobs;
-		this.inline = inline;
+		this.transaction = transaction;
 		this.json = json;
 		this.clock = clock;
-		this.jobDelay = properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2).plusSeconds(30);
 	}
 
 	/**
-	 * Queues {@code payload} as a delivery of {@code eventType} to the account's CRM, unless {@code sourceKey} was
-	 * queued before; joins the caller's transaction. Inside an {@link dev.igautomation.system.AfterCommit} scope the
-	 * first attempt is made as soon as the transaction commits, and the delivery's job, due well after that, makes it
-	 * should the service stop first; outside one, the job makes it at once.
+	 * Stores the deliveries not stored before, commits, and makes the first attempt of each that has not had one, in
+	 * the caller's thread; failures are retried by jobs on the retry schedule. Called from a listener's job, which
+	 * stays queued until this returns, so a crash before the first attempts are recorded makes them again.
 	 */
-	@Transactional
-	public void enqueue(String accountId, String eventType, String sourceKey, Map<String, Object> payload) {
-		Instant now = clock.instant();
-		String id = Ids.next("dlv");
-		if (repository.insertIfAbsent(id, accountId, eventType, sourceKey, json.writeValueAsString(payload), now)) {
-			if (inline.afterCommit(id)) {
-				jobs.scheduleLater(ATTEMPT.instance(id + ":0").build(), now.plus(jobDelay));
-			}
-			else {
-				jobs.scheduleNew(ATTEMPT.instance(id + ":0").build(), now);
-			}
+	void deliver(List<NewDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
 			return;
 		}
-		repository.findBySource(accountId, sourceKey)
-			.filter(queued -> queued.status() == DeliveryStatus.PENDING && queued.attempts() == 0)
-			.ifPresent(queued -> inline.afterCommit(queued.id()));
+		List<Delivery> unattempted = transaction.execute(status -> store(deliveries));
+		firstAttempts.make(unattempted);
+	}
+
+	private List<Delivery> store(List<NewDelivery> deliveries) {
+		Instant now = clock.instant();
+		List<String> ids = new ArrayList<>(deliveries.size());
+		for (NewDelivery delivery : deliveries) {
+			String id = Ids.derived("dlv", delivery.causedAt(), delivery.accountId() + "\n" + delivery.sourceKey());
+			repository.insertIfAbsent(id, delivery.accountId(), delivery.eventType(), delivery.sourceKey(),
+					json.writeValueAsString(delivery.payload()), now);
+			ids.add(id);
+		}
+		return repository.findAll(ids)
+			.stream()
+			.filter(delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.attempts() == 0
+					&& delivery.replays() == 0)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,8 @@
 package dev.igautomation.crm;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -8,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.igautomation.account.AccountSummary;
 import dev.igautomation.inbound.EventKind;
+import dev.igautomation.inbound.InboundEvents;
 import dev.igautomation.inbound.InstagramEventReceived;
+import dev.igautomation.inbound.InstagramEventsReceived;
 import dev.igautomation.inbound.StoredEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,24 +24,30 @@ import org.springframework.stereotype.Component;
 @Component
 class CrmForwarding {
 
+	private final InboundEvents inbound;
+
 	private final CrmDeliveries deliveries;
 
 	private final JsonMapper json;
 
-	CrmForwarding(CrmDeliveries deliveries, JsonMapper json) {
+	CrmForwarding(InboundEvents inbound, CrmDeliveries deliveries, JsonMapper json) {
+		this.inbound = inbound;
 		this.deliveries = deliveries;
 		this.json = json;
 	}
 
-	@EventListener
-	void forward(InstagramEventReceived received) {
-		StoredEvent event = received.event();
-		AccountSummary account = received.account();
-		String eventType = event.kind().crmEventType();
-		if (eventType == null || !account.forwardsToCrm()) {
-			return;
+	void forward(InstagramEventsReceived stored) {
+		List<NewDelivery> forwarded = new ArrayList<>();
+		for (InstagramEventReceived received : inbound.received(stored)) {
+			StoredEvent event = received.event();
+			AccountSummary account = received.account();
+			String eventType = event.kind().crmEventType();
+			if (eventType != null && account.forwardsToCrm()) {
+				forwarded.add(new NewDelivery(account.id(), eventType, "event:" + event.id(), event.receivedAt(),
+						payload(eventType, event, account)));
+			}
 		}
-		deliveries.enqueue(account.id(), eventType, "event:" + event.id(), payload(eventType, event, account));
+		deliveries.deliver(forwarded);
 	}
 
 	Map<String, Object> payload(String eventType, StoredEvent event, AccountSummary account) {
@@ -54,6 +63,10 @@ class CrmForwarding {
 		payload.put("attachments", event.attachments() == null ? json.createArrayNode()
 				: json.readTree(event.attachments()));
 		payload.put("timestamp", event.timestamp().toString());
+		if (event.timestampAdjusted()) {
+			payload.put("timestamp_adjusted", true);
+			payload.put("original_timestamp", details.path("original_timestamp").asString(null));
+		}
 		switch (event.kind()) {
 			case MESSAGE, ECHO -> {
 				copy(details, payload, "reply_to", "quick_reply", "referral");

@@ -1,16 +1,16 @@
 package dev.igautomation.crm;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.igautomation.system.JobFailures;
+import dev.igautomation.system.JobQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job every pending delivery has: it makes the attempts that are not made right after the delivery was queued
- * (the retries, and the first attempt when that did not happen), each time moving itself to the next attempt's time.
+ * The job a delivery has once its first attempt failed or could not be made at once: it makes the next attempts,
+ * each time moving itself to the next attempt's time.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryJob {
@@ -21,10 +21,7 @@ class DeliveryJob {
 			.onFailure(JobFailures.backoffWithJitter())
 			.execute((job, context) -> {
 				DeliveryAttempts.Result result = attempts.attempt(job.getId());
-				if (result instanceof DeliveryAttempts.RetryAt retry) {
-					return (complete, operations) -> operations.reschedule(complete, retry.at());
-				}
-				return new CompletionHandler.OnCompleteRemove<>();
+				return JobQueue.thenAt(result instanceof DeliveryAttempts.RetryAt retry ? retry.at() : null);
 			});
 	}
 

@@ -29,7 +29,12 @@ public enum EventKind {
 	/** The "Test" button of Meta's app dashboard: stored, never taken for a real message. */
 	TEST(null),
 	/** A kind this version does not know yet: stored raw, acknowledged, not forwarded. */
-	UNKNOWN(null);
+	UNKNOWN(null),
+	/**
+	 * An event that could not be stored as what it is (an id longer than any Meta hands out, say): kept raw with the
+	 * reason, acknowledged, counted, not forwarded, so that the good events beside it go through.
+	 */
+	INVALID(null);
 
 	private final String crmEventType;
 

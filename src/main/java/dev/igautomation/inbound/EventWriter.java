@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
  * once the transaction holding its events has committed. Committing is what limits how many webhooks a database can
  * take (each commit waits for the disk), so under load this takes many more per second than a transaction per
  * request, and alone a body is written at once, as before. If a shared transaction fails, each body in it is
- * written again on its own, so one bad body cannot fail the others.
+ * written again on its own, so one bad body cannot fail the others; a body that cannot be written at all (the
+ * database is down) is answered 503, which Meta retries.
  * <p>
  * Plain JDK concurrency: Spring has no group-commit facility, and a reactive pipeline would be a new stack for one
  * queue.
@@ -37,18 +37,14 @@ class EventWriter implements SmartLifecycle {
 
 	private final List<Thread> writers = new ArrayList<>();
 
-	private Function<List<List<ReceivedEvent>>, List<InboundEvents.Recorded>> writeTransaction;
+	private final EventInserts inserts;
 
 	private volatile boolean running;
 
-	EventWriter(IngestProperties properties) {
+	EventWriter(IngestProperties properties, EventInserts inserts) {
 		this.properties = properties;
+		this.inserts = inserts;
 		this.waiting = new LinkedBlockingQueue<>(properties.maxWaiting());
-	}
-
-	/** The transaction that writes several bodies' events, answering how each went; set once by its owner. */
-	void writeWith(Function<List<List<ReceivedEvent>>, List<InboundEvents.Recorded>> transaction) {
-		this.writeTransaction = transaction;
 	}
 
 	/** Writes the events, together with whatever else is waiting, and returns once they are committed. */
@@ -107,15 +103,16 @@ class EventWriter implements SmartLifecycle {
 
 	private void writeTogether(List<Pending> batch) {
 		try {
-			List<InboundEvents.Recorded> recorded = writeTransaction.apply(batch.stream().map(Pending::events).toList());
+			List<InboundEvents.Recorded> recorded = inserts.writeBodies(batch.stream().map(Pending::events).toList());
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).done().complete(recorded.get(i));
 			}
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {
-				log.error("Could not store a webhook's events; it is answered 500 and Meta will send it again", ex);
-				batch.get(0).done().completeExceptionally(ex);
+				log.error("Could not store a webhook's events; it is answered 503 and Meta will send it again", ex);
+				batch.get(0).done().completeExceptionally(
+						new IngestUnavailable("The events could not be stored right now; send them again shortly."));
 				return;
 			}
 			batch.forEach(pending -> writeTogether(List.of(pending)));

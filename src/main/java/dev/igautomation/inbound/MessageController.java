@@ -104,7 +104,8 @@ class MessageController {
 	/** The {@code kind} filter. */
 	enum KindParameter {
 
-		message, echo, message_deleted, message_edited, reaction, read, postback, referral, comment, test, unknown
+		message, echo, message_deleted, message_edited, reaction, read, postback, referral, comment, test, unknown,
+		invalid
 
 	}
 
@@ -116,7 +117,12 @@ class MessageController {
 			String senderId, String recipientId, @Schema(example = "Hi! How much is the blue dress?") String text,
 			JsonNode attachments,
 			@Schema(description = "The fields of its kind: reply_to, quick_reply, reaction, referral...") JsonNode details,
-			@Schema(description = "The event's own time") Instant timestamp, Instant receivedAt, boolean standby,
+			@Schema(description = "The event's own time; when Meta's was missing, unreadable or implausible, the time it "
+					+ "arrived (see timestamp_adjusted, and details.original_timestamp)") Instant timestamp,
+			Instant receivedAt, boolean standby,
+			@Schema(description = "Whether timestamp is the time of arrival rather than Meta's") boolean timestampAdjusted,
+			@Schema(description = "For kind invalid: why the event could not be stored as what it is",
+					nullable = true) String problem,
 			@Schema(description = "The event as Meta sent it (only when getting one message)")
 			@JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
@@ -124,7 +130,7 @@ class MessageController {
 			return new MessageResponse(event.id(), event.mid(), event.kind().value(), event.direction().value(),
 					event.userId(), event.senderId(), event.recipientId(), event.text(), tree(json, event.attachments()),
 					tree(json, event.details()), event.timestamp(), event.receivedAt(), event.standby(),
-					withRaw ? tree(json, event.raw()) : null);
+					event.timestampAdjusted(), event.problem(), withRaw ? tree(json, event.raw()) : null);
 		}
 
 		private static JsonNode tree(JsonMapper json, String value) {

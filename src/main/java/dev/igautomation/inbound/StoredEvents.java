@@ -16,15 +16,15 @@ class StoredEvents {
 
 	static final String COLUMNS = """
 			id, instagram_account_id, kind, direction, sender_id, recipient_id, user_id, mid, text, attachments,
-			details, event_time, received_at, standby, raw""";
+			details, event_time, received_at, standby, raw, timestamp_adjusted, problem""";
 
 	static final RowMapper<StoredEvent> MAPPER = (row, number) -> new StoredEvent(row.getString("id"),
 			row.getString("instagram_account_id"), EventKind.of(row.getString("kind")),
 			Direction.of(row.getString("direction")), row.getString("sender_id"), row.getString("recipient_id"),
 			row.getString("user_id"), row.getString("mid"), row.getString("text"), row.getString("attachments"),
 			row.getString("details"), DatabaseTime.instant(row, "event_time"),
-			DatabaseTime.instant(row, "received_at"), row.getBoolean("standby"),
-			row.getString("raw"));
+			DatabaseTime.instant(row, "received_at"), row.getBoolean("standby"), row.getString("raw"),
+			row.getBoolean("timestamp_adjusted"), row.getString("problem"));
 
 	private final JdbcClient jdbc;
 

@@ -9,22 +9,29 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.igautomation.inbound.EventKind;
+import dev.igautomation.inbound.InboundEvents;
 import dev.igautomation.inbound.InstagramEventReceived;
+import dev.igautomation.inbound.InstagramEventsReceived;
 import dev.igautomation.inbound.StoredEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows sent messages through Meta's webhooks. An echo is matched to the message it echoes by its mid, or, when
  * it arrives before the Graph API's answer has been recorded, to the message being sent to that user with that text;
  * an echo that matches nothing was written by a person at the business. A read receipt marks every message sent to
- * that user before it as read.
+ * that user before it as read. Each event is tracked in a transaction of its own, apart from what other features
+ * do with the same events.
  */
 @Component
 class DeliveryTracking {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryTracking.class);
+
+	private final InboundEvents inbound;
+
+	private final TransactionTemplate transaction;
 
 	private final OutboundRepository repository;
 
@@ -36,8 +43,10 @@ class DeliveryTracking {
 
 	private final Clock clock;
 
-	DeliveryTracking(OutboundRepository repository, StatusEvents statusEvents, ApplicationEventPublisher events,
-			JsonMapper json, Clock clock) {
+	DeliveryTracking(InboundEvents inbound, TransactionTemplate transaction, OutboundRepository repository,
+			StatusEvents statusEvents, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+		this.inbound = inbound;
+		this.transaction = transaction;
 		this.repository = repository;
 		this.statusEvents = statusEvents;
 		this.events = events;
@@ -45,8 +54,16 @@ class DeliveryTracking {
 		this.clock = clock;
 	}
 
-	@EventListener
-	void track(InstagramEventReceived received) {
+	void track(InstagramEventsReceived stored) {
+		for (InstagramEventReceived received : inbound.received(stored)) {
+			EventKind kind = received.event().kind();
+			if (kind == EventKind.ECHO || kind == EventKind.READ) {
+				transaction.executeWithoutResult(status -> track(received));
+			}
+		}
+	}
+
+	private void track(InstagramEventReceived received) {
 		StoredEvent event = received.event();
 		String accountId = received.account().id();
 		if (event.kind() == EventKind.ECHO && event.mid() != null) {

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.igautomation.account.Accounts;
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.instagram.OutgoingMessage;
-import dev.igautomation.system.AfterCommit;
 import dev.igautomation.system.Ids;
+import dev.igautomation.system.Sha256;
 import dev.igautomation.system.JobQueue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -119,7 +119,8 @@ public class Outbound {
 	}
 
 	/**
-	 * Queues a message in the caller's transaction (an auto-reply, say); its first attempt is made once that commits.
+	 * Queues a message in the caller's transaction (an auto-reply, say); its job makes the first attempt as soon as
+	 * that commits.
 	 * A key queued before queues nothing. A message the account may not send (outside the messaging window, with an
 	 * invalid token) is refused without throwing, so the caller's transaction goes on.
 	 */
@@ -137,14 +138,10 @@ public class Outbound {
 			return new Queued.Refused(refused.code(), refused.getMessage());
 		}
 		Instant now = clock.instant();
-		if (!store(prepared, false, now, IN_FLIGHT)) {
+		if (!store(prepared, false, now, Duration.ZERO)) {
 			return queuedBefore(prepared).orElseThrow();
 		}
-		if (!AfterCommit.defer(() -> repository.find(prepared.id())
-			.filter(message -> message.status() == MessageStatus.PENDING)
-			.ifPresent(message -> record(message.id(), attempts.attemptPending(message))))) {
-			jobs.reschedule(SendJob.SEND.instance(prepared.id()).build(), now);
-		}
+		jobs.wakeUpAfterCommit();
 		return new Queued.Stored(prepared.id());
 	}
 
@@ -189,17 +186,6 @@ public class Outbound {
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {
 		return repository.lastCreatedByRule(ruleId, recipientId);
-	}
-
-	private void record(String messageId, SendOutcome outcome) {
-		transaction.executeWithoutResult(status -> {
-			if (outcome instanceof SendOutcome.Later later) {
-				jobs.reschedule(SendJob.SEND.instance(messageId).build(), later.at());
-			}
-			else {
-				jobs.cancel(SendJob.SEND.instance(messageId).build());
-			}
-		});
 	}
 
 	/**
@@ -254,7 +240,7 @@ public class Outbound {
 		OutgoingMessage message = toGraph(command);
 		String body = json.writeValueAsString(message);
 		String key = command.idempotencyKey() != null ? command.idempotencyKey() : Ids.next("auto");
-		return new Prepared(Ids.next("msg"), command, account, key, body, RequestHashing.sha256(body));
+		return new Prepared(Ids.next("msg"), command, account, key, body, Sha256.hex(body));
 	}
 
 	private static OutgoingMessage toGraph(SendCommand command) {

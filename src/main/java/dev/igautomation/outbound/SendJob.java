@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.igautomation.system.JobFailures;
+import dev.igautomation.system.JobQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,10 +48,7 @@ class SendJob {
 			.onFailure(JobFailures.backoffWithJitter())
 			.execute((job, context) -> {
 				SendOutcome outcome = run(job.getId());
-				if (outcome instanceof SendOutcome.Later later) {
-					return (complete, operations) -> operations.reschedule(complete, later.at());
-				}
-				return new CompletionHandler.OnCompleteRemove<>();
+				return JobQueue.thenAt(outcome instanceof SendOutcome.Later later ? later.at() : null);
 			});
 	}
 

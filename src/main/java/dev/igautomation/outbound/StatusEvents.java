@@ -2,34 +2,27 @@ package dev.igautomation.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.igautomation.account.Accounts;
-import dev.igautomation.crm.CrmDeliveries;
+import dev.igautomation.system.DurableEvents;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the account's CRM when a message it (or an auto-reply) sent is sent, fails, or is read: a signed
- * {@code message.status} delivery through the same machinery as every other event. Joins the caller's transaction,
- * so a status change and its delivery commit together.
+ * Announces a message's change of status as {@link MessageStatusChanged}, in the transaction that changed it, and
+ * counts it ({@code igautomation.messages.status}, {@code igautomation.messages.send.duration}).
  */
 @Component
 class StatusEvents {
 
-	private final CrmDeliveries deliveries;
-
-	private final Accounts accounts;
+	private final DurableEvents events;
 
 	private final MeterRegistry meters;
 
-	StatusEvents(CrmDeliveries deliveries, Accounts accounts, MeterRegistry meters) {
+	StatusEvents(DurableEvents events, MeterRegistry meters) {
+		this.events = events;
 		this.meters = meters;
-		this.deliveries = deliveries;
-		this.accounts = accounts;
 	}
 
 	void changed(OutboundMessage message, MessageStatus status, String instagramMessageId,
@@ -43,23 +36,10 @@ class StatusEvents {
 				.register(meters)
 				.record(Duration.between(message.createdAt(), at));
 		}
-		if (accounts.crmEndpoint(message.accountId()).isEmpty()) {
-			return;
-		}
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("event", "message.status");
-		payload.put("message_id", message.id());
-		payload.put("account_id", message.accountId());
-		payload.put("recipient_id", message.recipientId());
-		payload.put("status", status.value());
-		payload.put("instagram_message_id", instagramMessageId);
-		payload.put("error_code", failure == null ? null : failure.code());
-		payload.put("error_subcode", failure == null ? null : failure.subcode());
-		payload.put("error_message", failure == null ? null : failure.message());
-		payload.put("source", message.source());
-		payload.put("timestamp", at.toString());
-		deliveries.enqueue(message.accountId(), "message.status", "status:" + message.id() + ":" + status.value(),
-				payload);
+		events.publish(new MessageStatusChanged(message.id(), message.accountId(), message.recipientId(), status,
+				instagramMessageId, failure == null ? null : failure.code(), failure == null ? null : failure.subcode(),
+				failure == null ? null : failure.message(), message.source(), message.ruleId(), at),
+				message.id() + ":" + status.value());
 	}
 
 }

@@ -16,6 +16,10 @@ import org.springframework.core.env.StandardEnvironment;
  * Reads {@code DATABASE_URL}, the setting the earlier version used, in either the {@code postgres://user:pass@host/db}
  * form or as a JDBC URL, and turns it into Spring's datasource settings. Explicit {@code spring.datasource.*} settings
  * still win. On PostgreSQL the job queue polls with {@code SELECT ... FOR UPDATE SKIP LOCKED}.
+ * <p>
+ * An H2 database on disk gets {@code WRITE_DELAY=0} unless its URL sets a delay: by default H2 returns from a commit
+ * up to half a second before the data leaves the process, so a crash would lose what was acknowledged (webhooks
+ * answered 200, sends accepted). With no delay each commit is written to the file before it returns.
  */
 class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -33,6 +37,11 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (jdbcUrl.startsWith("jdbc:postgresql:")) {
 			properties.put("db-scheduler.polling-strategy", "lock_and_fetch");
 		}
+		if (isH2OnDisk(jdbcUrl) && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("h2CommitsWritten",
+						Map.of("spring.datasource.url", jdbcUrl + ";WRITE_DELAY=0")));
+		}
 		if (properties.isEmpty()) {
 			return;
 		}
@@ -44,6 +53,10 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		else {
 			environment.getPropertySources().addLast(source);
 		}
+	}
+
+	private static boolean isH2OnDisk(String jdbcUrl) {
+		return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
 	}
 
 	static Map<String, String> datasourceProperties(String databaseUrl) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
@@ -42,6 +43,12 @@ public class JobQueue {
 		wakeUpAfterCommit();
 	}
 
+	/** Queues new jobs, due now, with one batch of inserts; none of them may be queued already. */
+	public void scheduleAllNow(List<TaskInstance<?>> jobs) {
+		scheduler.getObject().scheduleBatch(jobs, Instant.now());
+		wakeUpAfterCommit();
+	}
+
 	/** Queues one new job for a later time, without waking the queue; the job may not be queued already. */
 	public void scheduleLater(TaskInstance<?> job, Instant at) {
 		scheduler.getObject().scheduleBatch(List.of(job), at);
@@ -61,6 +68,14 @@ public class JobQueue {
 	public void reschedule(TaskInstance<?> job, Instant at) {
 		scheduler.getObject().schedule(job, at, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
 		wakeUpAfterCommit();
+	}
+
+	/**
+	 * What a job that ran does next: runs again at {@code next}, or, when null, is done and leaves the queue.
+	 */
+	public static <T> CompletionHandler<T> thenAt(Instant next) {
+		return next == null ? new CompletionHandler.OnCompleteRemove<>()
+				: (complete, operations) -> operations.reschedule(complete, next);
 	}
 
 	/**

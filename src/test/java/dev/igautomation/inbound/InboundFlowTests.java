@@ -251,7 +251,7 @@ abstract class InboundFlowTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains(unknownAccount));
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-				"select count(*) from scheduled_tasks where task_name = 'inbound-events' and task_instance in "
+				"select count(*) from scheduled_tasks where task_instance in "
 						+ "(select id from inbound_event where instagram_account_id = ?)",
 				Integer.class, unknownAccount) == 0);
 		assertThat(jdbc.queryForObject("select count(*) from inbound_event where instagram_account_id = ?",

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every payload shape Meta documents, parsed with the service's own JSON settings.
  */
 @JsonTest
-@Import({ MetaWebhookParser.class, MetaWebhookParserTests.FixedClock.class })
+@Import(MetaWebhookParser.class)
 class MetaWebhookParserTests {
 
 	static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -178,18 +178,83 @@ class MetaWebhookParserTests {
 		assertThatThrownBy(() -> parse("")).isInstanceOf(MalformedPayload.class);
 	}
 
-	private List<ReceivedEvent> parse(String body) {
-		return parser.parse(body.getBytes(StandardCharsets.UTF_8));
+	@Test
+	void eventsWithoutAMidAreTellApartByTheirContentNeverByANullId() {
+		ReceivedEvent first = parse(messaging("\"message\":{\"text\":\"first\"}", "1763800000001")).get(0);
+		ReceivedEvent second = parse(messaging("\"message\":{\"text\":\"second\"}", "1763800000001")).get(0);
+
+		assertThat(first.dedupeKey()).isNotEqualTo(second.dedupeKey()).doesNotContain("null");
+		assertThat(parse(messaging("\"message\":{\"text\":\"first\"}", "1763800000001")).get(0).dedupeKey())
+			.isEqualTo(first.dedupeKey());
 	}
 
-	@TestConfiguration
-	static class FixedClock {
+	@Test
+	void redeliveryWithAnotherEntryTimeOrPropertyOrderHasTheSameKey() {
+		String read = """
+				{"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},
+				"recipient":{"id":"%s"},"timestamp":"2026-11-30T10:00:00Z","read":{"mid":"m-1"}}]}]}""";
+		String reordered = """
+				{"object":"instagram","entry":[{"time":%d,"id":"%s","messaging":[{"read":{"mid":"m-1"},
+				"timestamp":"2026-11-30T10:00:00Z","recipient":{"id":"%s"},"sender":{"id":"%s"}}]}]}""";
+		ReceivedEvent once = parse(read.formatted(FIXTURE_ACCOUNT, 1L, FIXTURE_USER, FIXTURE_ACCOUNT)).get(0);
+		ReceivedEvent again = parse(reordered.formatted(999L, FIXTURE_ACCOUNT, FIXTURE_ACCOUNT, FIXTURE_USER)).get(0);
 
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
+		assertThat(again.dedupeKey()).isEqualTo(once.dedupeKey());
+		assertThat(once.timestamp()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+	}
 
+	@Test
+	void eventsWithoutATimestampGetTheSameKeyAtEveryDelivery() {
+		String reaction = """
+				{"object":"instagram","entry":[{"id":"%s","messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+				"reaction":{"mid":"m-2","action":"react","reaction":"love"}}]}]}"""
+			.formatted(FIXTURE_ACCOUNT, FIXTURE_USER, FIXTURE_ACCOUNT);
+
+		ReceivedEvent once = parse(reaction).get(0);
+		ReceivedEvent again = parse(reaction).get(0);
+
+		assertThat(once.timestamp()).isNull();
+		assertThat(again.dedupeKey()).isEqualTo(once.dedupeKey());
+	}
+
+	@ParameterizedTest(name = "timestamp {0}")
+	@CsvSource(delimiter = '|', value = { "9223372036854775807|+292278994-08-17T07:12:55.807Z",
+			"1.7638e12|2025-11-22T08:26:40Z", "\"1763800000\"|2025-11-22T08:26:40Z", "-5|1969-12-31T23:59:55Z" })
+	void timestampsAreReadWhateverTheirFormOrRange(String timestamp, String expected) {
+		ReceivedEvent event = parse(messaging("\"message\":{\"mid\":\"m-3\",\"text\":\"x\"}", timestamp)).get(0);
+
+		assertThat(event.timestamp()).isEqualTo(Instant.parse(expected));
+		assertThat(event.originalTimestamp()).isEqualToIgnoringCase(timestamp.replace("\"", ""));
+	}
+
+	@Test
+	void aTimestampThatIsNoTimeIsKeptAsSentAndReadAsNone() {
+		ReceivedEvent event = parse(messaging("\"message\":{\"mid\":\"m-4\",\"text\":\"x\"}", "{\"ms\":1}"))
+			.get(0);
+
+		assertThat(event.kind()).isEqualTo(EventKind.MESSAGE);
+		assertThat(event.timestamp()).isNull();
+		assertThat(event.originalTimestamp()).isEqualTo("{\"ms\":1}");
+	}
+
+	@Test
+	void aMessagingFieldThatIsNoListIsKeptWholeAsUnknown() {
+		List<ReceivedEvent> events = parse("""
+				{"object":"instagram","entry":[{"id":"1","time":1,"messaging":{"sender":{"id":"2"}}}]}""");
+
+		assertThat(events).singleElement()
+			.satisfies(event -> assertThat(event.kind()).isEqualTo(EventKind.UNKNOWN));
+	}
+
+	private static String messaging(String content, String timestamp) {
+		return """
+				{"object":"instagram","entry":[{"id":"%s","time":1763800000000,"messaging":[{"sender":{"id":"%s"},
+				"recipient":{"id":"%s"},"timestamp":%s,%s}]}]}"""
+			.formatted(FIXTURE_ACCOUNT, FIXTURE_USER, FIXTURE_ACCOUNT, timestamp, content);
+	}
+
+	private List<ReceivedEvent> parse(String body) {
+		return parser.parse(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,0 +1,8 @@
+package dev.igautomation.inbound;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class OddEventsH2Tests extends OddEventsTests {
+
+}
