@@ -12,6 +12,10 @@ APP_SECRET=bench-app-secret
 ADMIN_KEY=bench-admin-key
 INSTAGRAM_ACCOUNT=17841400000000001
 mkdir -p "$WORK"
+# One benchmark at a time on this machine (they share PostgreSQL's bench databases, the ports and the cores): wait
+# for any other to finish.
+exec 9>/tmp/igautomation-bench.lock
+flock 9
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
