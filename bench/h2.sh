@@ -20,7 +20,7 @@ start_h2_app() { # WRITE_DELAY
     APP_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= ADMIN_API_KEY=$ADMIN_KEY LOG_LEVEL=WARN \
     PORT=$APP_PORT java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 360); do
     curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null && return
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.5

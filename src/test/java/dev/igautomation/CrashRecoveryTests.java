@@ -33,7 +33,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -46,7 +50,8 @@ import static org.awaitility.Awaitility.await;
  * with {@code SIGKILL} mid-burst and started again on the same database. Every message answered 200 must then reach
  * the CRM under exactly one {@code webhook-id}, and be answered through the Graph API stub exactly once, within a
  * minute of the restart. Meta's side is played for real: each send's echo comes back as a signed webhook, retried
- * until the service takes it.
+ * until the service takes it. The account's history import, under way when the process dies, goes on after the
+ * restart where it was, and each imported message reaches the CRM once too (and is never answered).
  */
 class CrashRecoveryTests {
 
@@ -57,6 +62,8 @@ class CrashRecoveryTests {
 	private static final Duration BURST = Duration.ofSeconds(4);
 
 	private static final int SENDERS = 8;
+
+	private static final int IMPORTED_CONVERSATIONS = 60;
 
 	@TempDir
 	Path dataDir;
@@ -74,7 +81,8 @@ class CrashRecoveryTests {
 				"--app.instagram.app-secret=" + Webhooks.APP_SECRET, "--app.instagram.verify-token=crash",
 				"--app.security.admin-api-key=" + Api.ADMIN_KEY, "--app.security.encryption-key=" + ENCRYPTION_KEY,
 				"--app.environment=development", "--app.default-account.instagram-account-id=",
-				"--app.outbound.per-account-per-second=500", "--spring.main.banner-mode=off"));
+				"--app.outbound.per-account-per-second=500", "--app.import.calls-per-second=6",
+				"--spring.main.banner-mode=off"));
 		try (ServiceProcess service = ServiceProcess.on(port, "crash-" + database, settings)) {
 			graph.stubFor(post(urlPathEqualTo("/v25.0/me/messages")).willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
@@ -83,6 +91,7 @@ class CrashRecoveryTests {
 				.withTransformers("response-template")));
 			crm.stubFor(post(urlPathEqualTo("/crm")).willReturn(aResponse().withStatus(200)
 				.withUniformRandomDelay(5, 80)));
+			Set<String> imported = history(graph, instagramAccountId);
 			service.start();
 			Api api = new Api(RestTestClient.bindToServer().baseUrl(service.baseUrl()).build());
 			String accountId = api.createAccount(Api.ADMIN_KEY, Map.of("instagram_account_id", instagramAccountId,
@@ -102,8 +111,17 @@ class CrashRecoveryTests {
 				.until(() -> repliesByUser(graph).keySet().containsAll(acknowledged.values()));
 			Thread.sleep(3000);
 
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+				.until(() -> "done".equals(api.get("/api/v1/accounts/" + accountId + "/imports", Api.ADMIN_KEY)
+					.at("/state")));
 			Map<String, Set<String>> webhookIds = receivedByCrm(crm);
 			Map<String, Integer> replies = repliesByUser(graph);
+			assertThat(webhookIds.keySet()).as("every imported message reached the CRM").containsAll(imported);
+			for (String mid : imported) {
+				assertThat(webhookIds.get(mid)).as("webhook-ids of imported " + mid).hasSize(1);
+			}
+			assertThat(replies.keySet()).as("imported messages are never answered")
+				.noneMatch(user -> user.startsWith("5"));
 			System.out.printf("crash test on %s: %d messages acknowledged before the kill; all reached the CRM %d ms "
 					+ "after the restart; CRM requests for them %d, distinct webhook-ids %d; Graph sends %d%n", database,
 					acknowledged.size(), lastForwarded.toMillis(), crmRequestsFor(crm, acknowledged.keySet()),
@@ -158,6 +176,43 @@ class CrashRecoveryTests {
 		senders.shutdown();
 		senders.awaitTermination(30, TimeUnit.SECONDS);
 		return acknowledged;
+	}
+
+	/**
+	 * The account's history on the Graph API stub: {@value #IMPORTED_CONVERSATIONS} conversations of the last days,
+	 * each read in 150 ms, so that the import is still under way when the service is killed; answers their mids.
+	 */
+	private static Set<String> history(WireMockServer graph, String instagramAccountId) {
+		Set<String> mids = new HashSet<>();
+		Instant now = Instant.now();
+		List<String> conversations = new ArrayList<>();
+		for (int i = 0; i < IMPORTED_CONVERSATIONS; i++) {
+			String user = "5" + (1_000_000 + i);
+			String mid = "history-" + i;
+			mids.add(mid);
+			String at = now.minus(Duration.ofHours(i + 1)).toString();
+			conversations.add("{\"id\":\"t_c" + i + "\",\"updated_time\":\"" + at + "\"}");
+			graph.stubFor(get(urlPathEqualTo("/v25.0/t_c" + i)).willReturn(aResponse().withStatus(200)
+				.withFixedDelay(150)
+				.withHeader("Content-Type", "application/json")
+				.withBody("""
+						{"id":"t_c%d","messages":{"data":[{"id":"%s","created_time":"%s","from":{"id":"%s"},
+						"to":{"data":[{"id":"%s"}]},"message":"from before"}]}}"""
+					.formatted(i, mid, at, user, instagramAccountId))));
+		}
+		for (int page = 0; page * 25 < conversations.size(); page++) {
+			List<String> items = conversations.subList(page * 25, Math.min(conversations.size(), page * 25 + 25));
+			boolean more = (page + 1) * 25 < conversations.size();
+			graph.stubFor(get(urlPathEqualTo("/v25.0/me/conversations"))
+				.withQueryParam("after", page == 0 ? absent() : equalTo("p" + page))
+				.willReturn(okJson("{\"data\":[" + String.join(",", items) + "]"
+						+ (more ? ",\"paging\":{\"next\":\"x\",\"cursors\":{\"after\":\"p" + (page + 1) + "\"}}" : "")
+						+ "}")));
+		}
+		graph.stubFor(get(urlPathEqualTo("/v25.0/me/subscribed_apps"))
+			.willReturn(okJson("{\"data\":[{\"subscribed_fields\":[\"messages\",\"messaging_postbacks\","
+					+ "\"messaging_seen\",\"messaging_referral\",\"message_reactions\",\"comments\"]}]}")));
+		return mids;
 	}
 
 	/** The webhook-ids under which the CRM received each message, by mid. */

@@ -19,6 +19,8 @@ class Account {
 
 	static final String TOKEN_INVALID = "invalid";
 
+	static final String SUBSCRIPTION_UNKNOWN = "unknown";
+
 	@Id
 	private String id;
 
@@ -45,6 +47,14 @@ class Account {
 	private String tokenRefreshError;
 
 	private Instant tokenRefreshFailedAt;
+
+	private boolean forwardImported = true;
+
+	private String subscriptionStatus = SUBSCRIPTION_UNKNOWN;
+
+	private Instant subscriptionCheckedAt;
+
+	private String subscriptionError;
 
 	private Instant createdAt;
 
@@ -104,6 +114,17 @@ class Account {
 
 	void enforceMessagingWindow(boolean enforced) {
 		this.messagingWindowEnforced = enforced;
+	}
+
+	void forwardImported(boolean forward) {
+		this.forwardImported = forward;
+	}
+
+	/** What the last check of the account's webhook subscription found: {@code subscribed}, {@code renewed}... */
+	void subscriptionChecked(String status, String error, Instant at) {
+		this.subscriptionStatus = status;
+		this.subscriptionError = error;
+		this.subscriptionCheckedAt = at;
 	}
 
 	/** Sets or (with nulls) removes where and how the account's events are forwarded. */
@@ -166,6 +187,22 @@ class Account {
 
 	Instant getTokenRefreshFailedAt() {
 		return tokenRefreshFailedAt;
+	}
+
+	boolean isForwardImported() {
+		return forwardImported;
+	}
+
+	String getSubscriptionStatus() {
+		return subscriptionStatus;
+	}
+
+	Instant getSubscriptionCheckedAt() {
+		return subscriptionCheckedAt;
+	}
+
+	String getSubscriptionError() {
+		return subscriptionError;
 	}
 
 	Instant getCreatedAt() {

@@ -67,7 +67,7 @@ class AccountController {
 			@Valid @RequestBody CreateAccountRequest request) {
 		Account account = accounts.create(caller, new Accounts.NewAccount(request.instagramAccountId(),
 				request.username(), request.accessToken(), emptyToNull(request.crmWebhookUrl()),
-				request.webhookSecret()));
+				request.webhookSecret(), request.forwardImported()));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
 			.body(AccountResponse.of(account));
 	}
@@ -97,7 +97,7 @@ class AccountController {
 			@Valid @RequestBody UpdateAccountRequest request) {
 		return AccountResponse.of(accounts.update(caller, accountId, new Accounts.AccountChanges(request.username(),
 				request.accessToken(), request.crmWebhookUrl(), request.webhookSecret(),
-				request.messagingWindowEnforced())));
+				request.messagingWindowEnforced(), request.forwardImported())));
 	}
 
 	@DeleteMapping("/{accountId}")
@@ -132,7 +132,9 @@ class AccountController {
 			@HttpUrl @Size(max = 2048, message = "must be at most 2048 characters") String crmWebhookUrl,
 			@Schema(description = "Key of the HMAC signatures on events sent to the CRM; required with crm_webhook_url; "
 					+ "never returned", example = "whsec_c2VjcmV0LXNoYXJlZC13aXRoLXRoZS1jcm0")
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret) {
+			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
+			@Schema(description = "Whether the history imported when the account is added (source import) is forwarded "
+					+ "to the CRM too; true when left out", example = "true") Boolean forwardImported) {
 
 		@Override
 		public String toString() {
@@ -155,7 +157,9 @@ class AccountController {
 			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
 			@Schema(description = "Whether sends are refused outside Meta's 24-hour window (7 days with HUMAN_AGENT); "
 					+ "switch off only if Meta granted the account other rules", example = "true")
-			Boolean messagingWindowEnforced) {
+			Boolean messagingWindowEnforced,
+			@Schema(description = "Whether imported history (source import) is forwarded to the CRM", example = "true")
+			Boolean forwardImported) {
 
 		@Override
 		public String toString() {
@@ -177,14 +181,23 @@ class AccountController {
 			@Schema(description = "When the token expires, when known (tokens from Instagram Login); refreshed "
 					+ "daily from 10 days before") Instant tokenExpiresAt,
 			@Schema(description = "Why the last refresh of the token failed; cleared by a new token")
-			String tokenRefreshError, Instant createdAt, Instant updatedAt) {
+			String tokenRefreshError,
+			@Schema(description = "Whether imported history is forwarded to the CRM") boolean forwardImported,
+			@Schema(description = "The account's webhook subscription as last checked (at start and daily): "
+					+ "subscribed, renewed (it had been dropped and was renewed), failed, or unknown before the first "
+					+ "check", allowableValues = { "subscribed", "renewed", "failed", "unknown" })
+			String webhookSubscription,
+			@Schema(description = "When the subscription was last checked") Instant webhookSubscriptionCheckedAt,
+			@Schema(description = "Why the subscription could not be checked or renewed") String webhookSubscriptionError,
+			Instant createdAt, Instant updatedAt) {
 
 		static AccountResponse of(Account account) {
 			return new AccountResponse(account.getId(), account.getInstagramAccountId(), account.getUsername(),
 					account.getCrmWebhookUrl(), account.getAccessToken() != null, account.getWebhookSecret() != null,
 					account.isMessagingWindowEnforced(), account.getTokenStatus(), account.getTokenError(),
-					account.getTokenExpiresAt(), account.getTokenRefreshError(), account.getCreatedAt(),
-					account.getUpdatedAt());
+					account.getTokenExpiresAt(), account.getTokenRefreshError(), account.isForwardImported(),
+					account.getSubscriptionStatus(), account.getSubscriptionCheckedAt(), account.getSubscriptionError(),
+					account.getCreatedAt(), account.getUpdatedAt());
 		}
 
 	}

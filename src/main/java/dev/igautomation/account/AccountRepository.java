@@ -24,6 +24,10 @@ interface AccountRepository extends JpaRepository<Account, String> {
 
 	List<Account> findByIdGreaterThanOrderByIdAsc(String after, Limit limit);
 
+	List<Account> findByTokenStatusOrderById(String tokenStatus);
+
+	List<Account> findBySubscriptionErrorIsNotNull();
+
 	List<Account> findByIdInAndIdGreaterThanOrderByIdAsc(Collection<String> ids, String after, Limit limit);
 
 }

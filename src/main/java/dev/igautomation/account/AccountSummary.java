@@ -7,6 +7,8 @@ package dev.igautomation.account;
  * @param instagramAccountId the Instagram professional account id Meta's webhooks name as {@code entry.id}
  * @param username its Instagram username
  * @param forwardsToCrm whether it has a CRM endpoint to forward events to
+ * @param forwardsImported whether history imported from Meta is forwarded to the CRM too
  */
-public record AccountSummary(String id, String instagramAccountId, String username, boolean forwardsToCrm) {
+public record AccountSummary(String id, String instagramAccountId, String username, boolean forwardsToCrm,
+		boolean forwardsImported) {
 }

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.igautomation.security.AccountDirectory;
 import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.system.DurableEvents;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.InvalidRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +37,8 @@ public class Accounts implements AccountDirectory {
 
 	private final ApplicationEventPublisher events;
 
+	private final DurableEvents durableEvents;
+
 	static final Duration CACHED_FOR = Duration.ofSeconds(30);
 
 	private final Clock clock;
@@ -48,10 +51,12 @@ public class Accounts implements AccountDirectory {
 
 	private final Cache<String, SendingAccount> sendingAccounts = cache();
 
-	Accounts(AccountRepository repository, CredentialCipher cipher, ApplicationEventPublisher events, Clock clock) {
+	Accounts(AccountRepository repository, CredentialCipher cipher, ApplicationEventPublisher events,
+			DurableEvents durableEvents, Clock clock) {
 		this.repository = repository;
 		this.cipher = cipher;
 		this.events = events;
+		this.durableEvents = durableEvents;
 		this.clock = clock;
 	}
 
@@ -80,12 +85,12 @@ public class Accounts implements AccountDirectory {
 
 	/** The fields of a new account; the CRM endpoint is optional, but its URL and secret go together. */
 	record NewAccount(String instagramAccountId, String username, String accessToken, String crmWebhookUrl,
-			String webhookSecret) {
+			String webhookSecret, Boolean forwardImported) {
 	}
 
 	/** Changes to an account: null leaves a field as it is; an empty {@code crmWebhookUrl} stops forwarding. */
 	record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret,
-			Boolean messagingWindowEnforced) {
+			Boolean messagingWindowEnforced, Boolean forwardImported) {
 	}
 
 	@Transactional
@@ -107,9 +112,13 @@ public class Accounts implements AccountDirectory {
 		if (hasText(request.crmWebhookUrl())) {
 			account.crmEndpoint(request.crmWebhookUrl(), encryptSecret(account, request.webhookSecret()));
 		}
+		if (request.forwardImported() != null) {
+			account.forwardImported(request.forwardImported());
+		}
 		try {
 			Account saved = repository.saveAndFlush(account);
 			forgetCached();
+			tokenSet(saved.getId());
 			return saved;
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -125,9 +134,13 @@ public class Accounts implements AccountDirectory {
 		}
 		if (changes.accessToken() != null) {
 			account.encryptedAccessToken(cipher.encrypt(changes.accessToken(), Account.accessTokenContext(accountId)));
+			tokenSet(accountId);
 		}
 		if (changes.messagingWindowEnforced() != null) {
 			account.enforceMessagingWindow(changes.messagingWindowEnforced());
+		}
+		if (changes.forwardImported() != null) {
+			account.forwardImported(changes.forwardImported());
 		}
 		if (changes.crmWebhookUrl() != null && changes.crmWebhookUrl().isEmpty()) {
 			account.crmEndpoint(null, null);
@@ -247,6 +260,7 @@ public class Accounts implements AccountDirectory {
 		account.touched(clock.instant());
 		repository.saveAndFlush(account);
 		forgetCached();
+		tokenSet(account.getId());
 		return new Connected(account.getId(), instagramAccountId, username, expiresAt, existing.isEmpty());
 	}
 
@@ -325,8 +339,12 @@ public class Accounts implements AccountDirectory {
 			return;
 		}
 		Account account = existing.get();
-		account.encryptedAccessToken(
-				cipher.encrypt(configured.accessToken(), Account.accessTokenContext(account.getId())));
+		if (!configured.accessToken()
+			.equals(cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(account.getId())))) {
+			account.encryptedAccessToken(
+					cipher.encrypt(configured.accessToken(), Account.accessTokenContext(account.getId())));
+			tokenSet(account.getId());
+		}
 		if (hasText(configured.crmWebhookUrl()) && hasText(configured.webhookSecret())) {
 			account.crmEndpoint(configured.crmWebhookUrl(), encryptSecret(account, configured.webhookSecret()));
 		}
@@ -357,7 +375,32 @@ public class Accounts implements AccountDirectory {
 
 	static AccountSummary summaryOf(Account account) {
 		return new AccountSummary(account.getId(), account.getInstagramAccountId(), account.getUsername(),
-				account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null);
+				account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null, account.isForwardImported());
+	}
+
+	private void tokenSet(String accountId) {
+		durableEvents.publish(new AccessTokenSet(accountId), accountId + ":" + Ids.next("tok"));
+	}
+
+	/** The accounts whose token Meta has not rejected: those the service can read and send for. */
+	@Transactional(readOnly = true)
+	public List<String> withUsableTokens() {
+		return repository.findByTokenStatusOrderById(Account.TOKEN_VALID).stream().map(Account::getId).toList();
+	}
+
+	/** Records what the check of the account's webhook subscription found; {@code error} when it is not sound. */
+	@Transactional
+	public void subscriptionChecked(String accountId, String status, String error) {
+		repository.findById(accountId).ifPresent(account -> account.subscriptionChecked(status, error, clock.instant()));
+	}
+
+	/** Accounts whose webhook subscription was found missing and could not be renewed, with what went wrong. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, String> subscriptionProblems() {
+		java.util.Map<String, String> problems = new java.util.TreeMap<>();
+		repository.findBySubscriptionErrorIsNotNull()
+			.forEach(account -> problems.put(account.getId(), account.getSubscriptionError()));
+		return problems;
 	}
 
 	private static boolean hasText(String value) {

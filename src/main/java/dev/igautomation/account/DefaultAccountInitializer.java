@@ -36,7 +36,7 @@ class DefaultAccountInitializer implements SmartInitializingSingleton {
 		String username = properties.username() == null || properties.username().isBlank() ? "ig_" + id
 				: properties.username().trim();
 		accounts.upsertFromEnvironment(new Accounts.NewAccount(id, username, properties.accessToken().trim(),
-				blankToNull(properties.crmWebhookUrl()), blankToNull(properties.webhookSecret())));
+				blankToNull(properties.crmWebhookUrl()), blankToNull(properties.webhookSecret()), null));
 		log.info("Account for Instagram account {} configured from the environment", id);
 	}
 

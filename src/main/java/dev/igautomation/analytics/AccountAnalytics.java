@@ -28,7 +28,8 @@ class AccountAnalytics {
 		this.jdbc = jdbc;
 	}
 
-	record Messages(long received, long sent, long uniqueUsers) {
+	/** {@code recovered}: messages no webhook delivered, read later from the Conversations API. */
+	record Messages(long received, long sent, long uniqueUsers, long recovered) {
 	}
 
 	record Sends(long sent, long read, long failed, long pending, long autoReplies) {
@@ -59,11 +60,13 @@ class AccountAnalytics {
 		return jdbc.sql("""
 				select coalesce(sum(case when direction = 'inbound' and kind = 'message' then 1 else 0 end), 0) as received,
 				       coalesce(sum(case when kind = 'echo' then 1 else 0 end), 0) as sent,
-				       count(distinct case when direction = 'inbound' and kind = 'message' then user_id end) as users
+				       count(distinct case when direction = 'inbound' and kind = 'message' then user_id end) as users,
+				       coalesce(sum(case when source = 'recovered' then 1 else 0 end), 0) as recovered
 				from inbound_event
 				where instagram_account_id = ? and event_time >= ? and event_time < ?""")
 			.params(instagramAccountId, DatabaseTime.of(from), DatabaseTime.of(to))
-			.query((row, number) -> new Messages(row.getLong("received"), row.getLong("sent"), row.getLong("users")))
+			.query((row, number) -> new Messages(row.getLong("received"), row.getLong("sent"), row.getLong("users"),
+					row.getLong("recovered")))
 			.single();
 	}
 

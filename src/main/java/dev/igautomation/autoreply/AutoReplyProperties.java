@@ -18,11 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param profileTtl how long a user's username and name are remembered
  * @param profileFailureTtl how long a profile that could not be fetched is not asked for again
  * @param privateRepliesPerHour the most private replies to comments one account sends in an hour (Meta's limit)
+ * @param recoveredWithin how young a message recovered from the Conversations API (one no webhook delivered) must be
+ * for the rules to answer it, if no one has answered it yet; older ones are only stored and forwarded
  */
 @Validated
 @ConfigurationProperties("app.autoreply")
 record AutoReplyProperties(@DefaultValue("1h") @NotNull Duration humanPause,
 		@DefaultValue("50ms") @NotNull Duration regexTimeout, @DefaultValue("1h") @NotNull Duration profileTtl,
 		@DefaultValue("5m") @NotNull Duration profileFailureTtl,
-		@DefaultValue("750") @Min(1) int privateRepliesPerHour) {
+		@DefaultValue("750") @Min(1) int privateRepliesPerHour,
+		@DefaultValue("10m") @NotNull Duration recoveredWithin) {
 }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.igautomation.inbound.Conversations;
 import dev.igautomation.inbound.Direction;
 import dev.igautomation.inbound.EventKind;
 import dev.igautomation.inbound.InstagramEventReceived;
@@ -51,6 +52,10 @@ class AutoResponder {
 
 	private final int privateRepliesPerHour;
 
+	private final Duration recoveredWithin;
+
+	private final Conversations conversations;
+
 	private final Clock clock;
 
 	private final MeterRegistry meters;
@@ -58,7 +63,10 @@ class AutoResponder {
 	private final Cache<String, java.util.regex.Pattern> patterns = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	AutoResponder(RuleRepository rules, Pauses pauses, Profiles profiles, AiReplies ai, Outbound outbound,
-			JsonMapper json, AutoReplyProperties properties, MeterRegistry meters, Clock clock) {
+			Conversations conversations, JsonMapper json, AutoReplyProperties properties, MeterRegistry meters,
+			Clock clock) {
+		this.conversations = conversations;
+		this.recoveredWithin = properties.recoveredWithin();
 		this.meters = meters;
 		this.ai = ai;
 		this.rules = rules;
@@ -89,7 +97,7 @@ class AutoResponder {
 	void answer(InstagramEventReceived received) {
 		StoredEvent event = received.event();
 		Optional<Triggered> triggered = triggered(event);
-		if (triggered.isEmpty()) {
+		if (triggered.isEmpty() || !answerable(received)) {
 			return;
 		}
 		String accountId = received.account().id();
@@ -147,6 +155,22 @@ class AutoResponder {
 			log.info("Rule {} matched message {} but its reply was not sent: {}", rule.get().id(), event.id(),
 					refused.reason());
 		}
+	}
+
+	/**
+	 * Whether a message is one to answer at all: never history imported when the account was connected; a message
+	 * recovered because no webhook delivered it only while it is young and no one has answered it since.
+	 */
+	private boolean answerable(InstagramEventReceived received) {
+		StoredEvent event = received.event();
+		return switch (event.source()) {
+			case WEBHOOK -> true;
+			case IMPORT -> false;
+			case RECOVERED -> event.timestamp().plus(recoveredWithin).isAfter(clock.instant())
+					&& !conversations.accountWroteSince(received.account().instagramAccountId(), event.senderId(),
+							event.timestamp())
+					&& !outbound.sentToSince(received.account().id(), event.senderId(), event.timestamp());
+		};
 	}
 
 	/**

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.igautomation.account.AccountSummary;
 import dev.igautomation.inbound.EventKind;
+import dev.igautomation.inbound.EventSource;
 import dev.igautomation.inbound.InboundEvents;
 import dev.igautomation.inbound.InstagramEventReceived;
 import dev.igautomation.inbound.InstagramEventsReceived;
@@ -42,7 +43,8 @@ class CrmForwarding {
 			StoredEvent event = received.event();
 			AccountSummary account = received.account();
 			String eventType = event.kind().crmEventType();
-			if (eventType != null && account.forwardsToCrm()) {
+			boolean wanted = event.source() != EventSource.IMPORT || account.forwardsImported();
+			if (eventType != null && account.forwardsToCrm() && wanted) {
 				forwarded.add(new NewDelivery(account.id(), eventType, "event:" + event.id(), event.receivedAt(),
 						payload(eventType, event, account)));
 			}
@@ -89,6 +91,7 @@ class CrmForwarding {
 			}
 		}
 		payload.put("standby", event.standby());
+		payload.put("source", event.source().value());
 		return payload;
 	}
 

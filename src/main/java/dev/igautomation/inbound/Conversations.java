@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,16 @@ public class Conversations {
 			.query(OffsetDateTime.class)
 			.optional()
 			.map(OffsetDateTime::toInstant);
+	}
+
+	/** Whether the account wrote to the user after {@code after} (an echo: from here, or from the Instagram app). */
+	public boolean accountWroteSince(String instagramAccountId, String userId, Instant after) {
+		return jdbc.sql("""
+				select count(*) from inbound_event
+				where instagram_account_id = ? and user_id = ? and direction = 'outbound' and event_time > ?""")
+			.params(instagramAccountId, userId, DatabaseTime.of(after))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** A text in a conversation: from the user, or from the account (its echoes). */

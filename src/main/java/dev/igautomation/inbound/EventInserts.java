@@ -40,8 +40,8 @@ class EventInserts {
 	private static final String INSERT = """
 			insert into inbound_event (id, instagram_account_id, dedupe_key, kind, direction, sender_id, recipient_id,
 			    user_id, mid, text, attachments, details, event_time, received_at, standby, raw, timestamp_adjusted,
-			    problem)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    problem, source)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			on conflict do nothing""";
 
 	/** What no feature reacts to: stored for people to look at, but no job is queued for them. */
@@ -72,20 +72,21 @@ class EventInserts {
 	}
 
 	/** Writes several bodies' events in one transaction, answering how each body went. */
-	List<InboundEvents.Recorded> writeBodies(List<List<ReceivedEvent>> bodies) {
+	List<InboundEvents.Recorded> writeBodies(List<Body> bodies) {
 		Instant now = clock.instant();
 		List<EventRow> rows = new ArrayList<>();
-		bodies.forEach(body -> body.forEach(event -> rows.add(storable.rowOf(Ids.next("evt"), event, now))));
+		bodies.forEach(body -> body.events()
+			.forEach(event -> rows.add(storable.rowOf(Ids.next("evt"), event, body.source(), now))));
 		try {
 			boolean[] stored = insertAndQueue(rows);
 			List<InboundEvents.Recorded> recorded = new ArrayList<>(bodies.size());
 			int index = 0;
-			for (List<ReceivedEvent> body : bodies) {
+			for (Body body : bodies) {
 				int storedOfBody = 0;
-				for (int i = 0; i < body.size(); i++) {
+				for (int i = 0; i < body.events().size(); i++) {
 					storedOfBody += stored[index++] ? 1 : 0;
 				}
-				recorded.add(new InboundEvents.Recorded(body.size(), storedOfBody));
+				recorded.add(new InboundEvents.Recorded(body.events().size(), storedOfBody));
 			}
 			return recorded;
 		}
@@ -93,25 +94,30 @@ class EventInserts {
 			if (bodies.size() > 1) {
 				throw ex;
 			}
-			log.warn("Storing a webhook's {} events together failed ({}); storing them one by one", rows.size(),
+			log.warn("Storing {} events together failed ({}); storing them one by one", rows.size(),
 					ex.getMostSpecificCause().getMessage());
 			return List.of(writeOneByOne(bodies.get(0), now));
 		}
 	}
 
-	private InboundEvents.Recorded writeOneByOne(List<ReceivedEvent> body, Instant now) {
+	private InboundEvents.Recorded writeOneByOne(Body body, Instant now) {
 		int stored = 0;
-		for (ReceivedEvent event : body) {
-			EventRow row = storable.rowOf(Ids.next("evt"), event, now);
+		for (ReceivedEvent event : body.events()) {
+			EventRow row = storable.rowOf(Ids.next("evt"), event, body.source(), now);
 			try {
 				stored += insertAndQueue(List.of(row))[0] ? 1 : 0;
 			}
 			catch (DataAccessException refused) {
 				String reason = "The database refused it: " + refused.getMostSpecificCause().getMessage();
-				stored += insertAndQueue(List.of(storable.invalid(row.id(), event, reason, now)))[0] ? 1 : 0;
+				stored += insertAndQueue(List.of(storable.invalid(row.id(), event, body.source(), reason, now)))[0] ? 1
+						: 0;
 			}
 		}
-		return new InboundEvents.Recorded(body.size(), stored);
+		return new InboundEvents.Recorded(body.events().size(), stored);
+	}
+
+	/** The events of one webhook body (or one page read from Meta), and how they came. */
+	record Body(List<ReceivedEvent> events, EventSource source) {
 	}
 
 	/** Inserts the rows and queues the jobs for the new ones; answers which were new. */
@@ -199,6 +205,7 @@ class EventInserts {
 		statement.setString(16, row.raw());
 		statement.setBoolean(17, row.timestampAdjusted());
 		statement.setString(18, row.problem());
+		statement.setString(19, row.source().value());
 	}
 
 }

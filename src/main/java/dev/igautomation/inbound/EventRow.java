@@ -6,5 +6,5 @@ import java.time.Instant;
 record EventRow(String id, String instagramAccountId, String dedupeKey, EventKind kind, Direction direction,
 		String senderId, String recipientId, String userId, String mid, String text, String attachments,
 		String details, Instant eventTime, Instant receivedAt, boolean standby, String raw, boolean timestampAdjusted,
-		String problem) {
+		String problem, EventSource source) {
 }

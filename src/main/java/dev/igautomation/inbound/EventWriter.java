@@ -48,7 +48,7 @@ class EventWriter implements SmartLifecycle {
 	}
 
 	/** Writes the events, together with whatever else is waiting, and returns once they are committed. */
-	InboundEvents.Recorded write(List<ReceivedEvent> events) {
+	InboundEvents.Recorded write(EventInserts.Body events) {
 		Pending pending = new Pending(events, new CompletableFuture<>());
 		try {
 			if (!running || !waiting.offer(pending, properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -88,15 +88,16 @@ class EventWriter implements SmartLifecycle {
 
 	private List<Pending> takeMoreAfter(Pending first) {
 		List<Pending> batch = new ArrayList<>(List.of(first));
-		int events = first.events().size();
+		int events = first.events().events().size();
 		Pending next;
-		while ((next = waiting.peek()) != null && events + next.events().size() <= properties.maxEventsPerTransaction()) {
+		while ((next = waiting.peek()) != null
+				&& events + next.events().events().size() <= properties.maxEventsPerTransaction()) {
 			Pending taken = waiting.poll();
 			if (taken == null) {
 				break;
 			}
 			batch.add(taken);
-			events += taken.events().size();
+			events += taken.events().events().size();
 		}
 		return batch;
 	}
@@ -155,7 +156,7 @@ class EventWriter implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	private record Pending(List<ReceivedEvent> events, CompletableFuture<InboundEvents.Recorded> done) {
+	private record Pending(EventInserts.Body events, CompletableFuture<InboundEvents.Recorded> done) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.igautomation.inbound;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,9 +48,20 @@ public class InboundEvents {
 	public record Recorded(int received, int stored) {
 	}
 
-	/** Stores the events not stored before, and returns once they are committed. */
+	/** Stores the events of a webhook not stored before, and returns once they are committed. */
 	public Recorded record(List<ReceivedEvent> events) {
-		return events.isEmpty() ? new Recorded(0, 0) : writer.write(events);
+		return record(events, EventSource.WEBHOOK);
+	}
+
+	/** Stores the events not stored before, marked as having come from {@code source}; returns once committed. */
+	public Recorded record(List<ReceivedEvent> events, EventSource source) {
+		return events.isEmpty() ? new Recorded(0, 0) : writer.write(new EventInserts.Body(events, source));
+	}
+
+	/** How many events that came from {@code source} were stored since {@code since}. */
+	@Transactional(readOnly = true)
+	public long countSince(EventSource source, Instant since) {
+		return stored.countSince(source, since);
 	}
 
 	/**

@@ -121,6 +121,9 @@ class MessageController {
 					+ "arrived (see timestamp_adjusted, and details.original_timestamp)") Instant timestamp,
 			Instant receivedAt, boolean standby,
 			@Schema(description = "Whether timestamp is the time of arrival rather than Meta's") boolean timestampAdjusted,
+			@Schema(description = "How it reached the service: webhook, import (history read when the account was "
+					+ "connected) or recovered (no webhook delivered it)",
+					allowableValues = { "webhook", "import", "recovered" }) String source,
 			@Schema(description = "For kind invalid: why the event could not be stored as what it is",
 					nullable = true) String problem,
 			@Schema(description = "The event as Meta sent it (only when getting one message)")
@@ -130,7 +133,8 @@ class MessageController {
 			return new MessageResponse(event.id(), event.mid(), event.kind().value(), event.direction().value(),
 					event.userId(), event.senderId(), event.recipientId(), event.text(), tree(json, event.attachments()),
 					tree(json, event.details()), event.timestamp(), event.receivedAt(), event.standby(),
-					event.timestampAdjusted(), event.problem(), withRaw ? tree(json, event.raw()) : null);
+					event.timestampAdjusted(), event.source().value(), event.problem(),
+					withRaw ? tree(json, event.raw()) : null);
 		}
 
 		private static JsonNode tree(JsonMapper json, String value) {

@@ -34,10 +34,10 @@ class StorableEvents {
 	}
 
 	/** The row for {@code event}, arrived at {@code receivedAt}: as it is, adjusted, or invalid with the reason. */
-	EventRow rowOf(String id, ReceivedEvent event, Instant receivedAt) {
+	EventRow rowOf(String id, ReceivedEvent event, EventSource source, Instant receivedAt) {
 		String problem = problemOf(event);
 		if (problem != null) {
-			return invalid(id, event, problem, receivedAt);
+			return invalid(id, event, source, problem, receivedAt);
 		}
 		boolean plausible = event.timestamp() != null && !event.timestamp().isBefore(EARLIEST)
 				&& !event.timestamp().isAfter(receivedAt.plus(AHEAD));
@@ -47,17 +47,17 @@ class StorableEvents {
 				StorableText.text(event.userId()), StorableText.text(event.mid()), StorableText.text(event.text()),
 				StorableText.json(event.attachments()), StorableText.json(details),
 				plausible ? event.timestamp() : receivedAt, receivedAt, event.standby(), StorableText.json(event.raw()),
-				!plausible, null);
+				!plausible, null, source);
 	}
 
 	/** An event kept raw because storing it as what it is failed; {@code problem} says why. */
-	EventRow invalid(String id, ReceivedEvent event, String problem, Instant receivedAt) {
+	EventRow invalid(String id, ReceivedEvent event, EventSource source, String problem, Instant receivedAt) {
 		String accountId = event.instagramAccountId() == null || event.instagramAccountId().length() > ID_LENGTH ? ""
 				: StorableText.text(event.instagramAccountId());
 		String raw = StorableText.json(event.raw() == null ? "{}" : event.raw());
 		return new EventRow(id, accountId, "invalid:" + Sha256.hex(accountId + "\u0000" + raw), EventKind.INVALID,
 				Direction.INBOUND, null, null, null, null, null, null, null, receivedAt, receivedAt, event.standby(), raw,
-				true, problem.length() > 1000 ? problem.substring(0, 1000) : problem);
+				true, problem.length() > 1000 ? problem.substring(0, 1000) : problem, source);
 	}
 
 	private static String problemOf(ReceivedEvent event) {

@@ -8,9 +8,10 @@ import java.time.Instant;
  * @param timestamp the event's own time; the time it arrived instead when Meta's could not be used
  * ({@code timestampAdjusted})
  * @param problem why an {@link EventKind#INVALID invalid} event could not be stored as what it is
+ * @param source how it reached the service
  */
 public record StoredEvent(String id, String instagramAccountId, EventKind kind, Direction direction,
 		String senderId, String recipientId, String userId, String mid, String text, String attachments,
 		String details, Instant timestamp, Instant receivedAt, boolean standby, String raw, boolean timestampAdjusted,
-		String problem) {
+		String problem, EventSource source) {
 }

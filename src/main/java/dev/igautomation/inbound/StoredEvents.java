@@ -1,5 +1,6 @@
 package dev.igautomation.inbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ class StoredEvents {
 
 	static final String COLUMNS = """
 			id, instagram_account_id, kind, direction, sender_id, recipient_id, user_id, mid, text, attachments,
-			details, event_time, received_at, standby, raw, timestamp_adjusted, problem""";
+			details, event_time, received_at, standby, raw, timestamp_adjusted, problem, source""";
 
 	static final RowMapper<StoredEvent> MAPPER = (row, number) -> new StoredEvent(row.getString("id"),
 			row.getString("instagram_account_id"), EventKind.of(row.getString("kind")),
@@ -24,7 +25,7 @@ class StoredEvents {
 			row.getString("user_id"), row.getString("mid"), row.getString("text"), row.getString("attachments"),
 			row.getString("details"), DatabaseTime.instant(row, "event_time"),
 			DatabaseTime.instant(row, "received_at"), row.getBoolean("standby"), row.getString("raw"),
-			row.getBoolean("timestamp_adjusted"), row.getString("problem"));
+			row.getBoolean("timestamp_adjusted"), row.getString("problem"), EventSource.of(row.getString("source")));
 
 	private final JdbcClient jdbc;
 
@@ -42,6 +43,13 @@ class StoredEvents {
 			.param("ids", ids)
 			.query(MAPPER)
 			.list();
+	}
+
+	long countSince(EventSource source, Instant since) {
+		return jdbc.sql("select count(*) from inbound_event where source = ? and received_at >= ?")
+			.params(source.value(), DatabaseTime.of(since))
+			.query(Long.class)
+			.single();
 	}
 
 	List<StoredEvent> query(String sql, List<?> parameters) {

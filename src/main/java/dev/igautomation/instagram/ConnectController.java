@@ -37,8 +37,7 @@ class ConnectController {
 	static final String SCOPES = "instagram_business_basic,instagram_business_manage_messages,"
 			+ "instagram_business_manage_comments";
 
-	static final String WEBHOOK_FIELDS = "messages,messaging_postbacks,messaging_seen,messaging_referral,"
-			+ "message_reactions,comments";
+	static final String WEBHOOK_FIELDS = String.join(",", GraphClient.WEBHOOK_FIELDS);
 
 	private static final String CALLBACK = "/connect/instagram/callback";
 

@@ -25,6 +25,18 @@ interface GraphApi {
 	JsonNode me(@PathVariable String version, @RequestHeader("Authorization") String bearer,
 			@RequestParam String fields);
 
+	@GetExchange("/me/subscribed_apps")
+	JsonNode subscribedApps(@PathVariable String version, @RequestHeader("Authorization") String bearer);
+
+	@GetExchange("/me/conversations")
+	JsonNode conversations(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestParam String platform, @RequestParam String fields, @RequestParam int limit,
+			@RequestParam(required = false) String after);
+
+	@GetExchange("/{conversationId}")
+	JsonNode conversation(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@PathVariable String conversationId, @RequestParam String fields);
+
 	@PostExchange("/me/subscribed_apps")
 	JsonNode subscribe(@PathVariable String version, @RequestHeader("Authorization") String bearer,
 			@RequestParam("subscribed_fields") String subscribedFields);

@@ -3,7 +3,11 @@ package dev.igautomation.instagram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +30,10 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 @Component
 public class GraphClient {
+
+	/** The webhook fields this service handles, which each account is subscribed to. */
+	public static final Set<String> WEBHOOK_FIELDS = Set.of("messages", "messaging_postbacks", "messaging_seen",
+			"messaging_referral", "message_reactions", "comments");
 
 	private final GraphApi api;
 
@@ -77,6 +85,47 @@ public class GraphClient {
 	/** Subscribes the account to the webhook fields; true when Meta says it did. */
 	public boolean subscribe(String accessToken, String fields) {
 		return call(() -> api.subscribe(version, bearer(accessToken), fields)).path("success").asBoolean(false);
+	}
+
+	/** The webhook fields the account is subscribed to for this app; empty when it is not subscribed at all. */
+	public Set<String> subscribedFields(String accessToken) {
+		Set<String> fields = new TreeSet<>();
+		call(() -> api.subscribedApps(version, bearer(accessToken))).path("data")
+			.forEach(app -> app.path("subscribed_fields").forEach(field -> fields.add(field.asString())));
+		return fields;
+	}
+
+	/** A conversation of the account, and when its last message was sent. */
+	public record Conversation(String id, String updatedTime) {
+	}
+
+	/** A page of conversations, most recently active first; {@code after} is the cursor of the next one, if any. */
+	public record ConversationPage(List<Conversation> conversations, String after) {
+	}
+
+	/** A page of the account's conversations ({@code after}: the previous page's cursor, or null for the first). */
+	public ConversationPage conversations(String accessToken, String after, int limit) {
+		JsonNode page = call(() -> api.conversations(version, bearer(accessToken), "instagram", "id,updated_time",
+				limit, after));
+		List<Conversation> conversations = new ArrayList<>();
+		page.path("data")
+			.forEach(conversation -> conversations.add(new Conversation(conversation.path("id").asString(null),
+					conversation.path("updated_time").asString(null))));
+		String next = page.path("paging").has("next") ? page.path("paging").path("cursors").path("after").asString(null)
+				: null;
+		return new ConversationPage(conversations, next);
+	}
+
+	/**
+	 * The newest messages of a conversation (Meta gives details of the 20 most recent only), each with its id, time,
+	 * sender, recipients, text and attachments, newest first: one call, the messages' fields expanded in it.
+	 */
+	public List<JsonNode> conversationMessages(String accessToken, String conversationId) {
+		JsonNode conversation = call(() -> api.conversation(version, bearer(accessToken), conversationId,
+				"messages{id,created_time,from,to,message,attachments}"));
+		List<JsonNode> messages = new ArrayList<>();
+		conversation.path("messages").path("data").forEach(messages::add);
+		return messages;
 	}
 
 	/** A token and how long it lasts. */

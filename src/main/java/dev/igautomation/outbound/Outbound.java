@@ -182,6 +182,12 @@ public class Outbound {
 			.map(earlier -> new Queued.AlreadyQueued(earlier.id()));
 	}
 
+	/** Whether a message to the user was accepted here after {@code after}, whatever became of it. */
+	@Transactional(readOnly = true)
+	public boolean sentToSince(String accountId, String recipientId, Instant after) {
+		return repository.createdForSince(accountId, recipientId, after);
+	}
+
 	/** When a rule last sent an auto-reply to a user, for its cooldown. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {

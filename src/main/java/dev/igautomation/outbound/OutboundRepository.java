@@ -228,6 +228,14 @@ class OutboundRepository {
 			.optional();
 	}
 
+	boolean createdForSince(String accountId, String recipientId, Instant after) {
+		return jdbc.sql("select count(*) from outbound_message where account_id = ? and recipient_id = ? "
+				+ "and created_at > ?")
+			.params(accountId, recipientId, DatabaseTime.of(after))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** What to list; every part is optional. */
 	record Filter(String recipientId, String source, String ruleId, MessageStatus status) {
 	}

@@ -3,6 +3,10 @@ package dev.igautomation.support;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 /**
  * WireMock servers standing in for the outside world over real HTTP, one of each for the whole test run: the
  * Instagram Graph API, and CRMs (each test gives its accounts their own path on the CRM server, so that jobs left
@@ -17,9 +21,19 @@ public final class Stubs {
 	private Stubs() {
 	}
 
+	/**
+	 * The Graph API. Unless a test says otherwise for its account's token, every account has no conversations (so
+	 * the history import that follows adding an account finds nothing) and is subscribed to every webhook field.
+	 */
 	public static synchronized WireMockServer graph() {
 		if (graph == null) {
 			graph = start();
+			graph.stubFor(get(urlPathEqualTo("/v25.0/me/conversations")).atPriority(100)
+				.willReturn(okJson("{\"data\":[]}")));
+			graph.stubFor(get(urlPathEqualTo("/v25.0/me/subscribed_apps")).atPriority(100)
+				.willReturn(okJson("""
+						{"data":[{"subscribed_fields":["messages","messaging_postbacks","messaging_seen",
+						"messaging_referral","message_reactions","comments"]}]}""")));
 		}
 		return graph;
 	}

@@ -1,0 +1,8 @@
+package dev.igautomation.history;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class HistoryH2Tests extends HistoryTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.history;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class HistoryPostgresTests extends HistoryTests {
+
+}
