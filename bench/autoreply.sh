@@ -38,10 +38,6 @@ unanswered() { # FROM TO: messages received in that time without a reply sent
       and o.sent_at is null"
 }
 
-pgbench_tps() {
-  PGPASSWORD=bench "$PG_BIN/pgbench" -n -h 127.0.0.1 -U bench -c 16 -j 2 -T 20 \
-    -f "$BENCH_DIR/pgbench-two-inserts.sql" bench_reference 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'
-}
 
 for jvm in $(seq 1 "$JVMS"); do
   start_app

@@ -36,8 +36,7 @@ for jvm in $(seq 1 "$JVMS"); do
   load 4 "$WARMUP" > /dev/null; load 64 30 > /dev/null
   wait_for_queue_to_drain > /dev/null
   for run in $(seq 1 "$RUNS"); do
-    tps=$(PGPASSWORD=bench "$PG_BIN/pgbench" -n -h 127.0.0.1 -U bench -c 16 -j 2 -T "$DURATION" \
-      -f "$BENCH_DIR/pgbench-two-inserts.sql" bench_reference 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+    tps=$(pgbench_tps "$DURATION")
     echo "pgbench jvm=$jvm run=$run tps=$tps" | tee -a "$RESULTS"
     for connections in 16 64; do
       result=$(load "$connections" "$DURATION")

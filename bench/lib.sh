@@ -102,6 +102,11 @@ wait_for_queue_to_drain() { # prints seconds it took
   echo "$(date +%s.%N) - $start" | bc
 }
 
+pgbench_tps() { # [SECONDS]: the reference, pgbench's two-insert transaction at 16 clients
+  PGPASSWORD=bench "$PG_BIN/pgbench" -n -h 127.0.0.1 -U bench -c 16 -j 2 -T "${1:-20}" \
+    -f "$BENCH_DIR/pgbench-two-inserts.sql" bench_reference 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'
+}
+
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 field() { sed -E "s/.* $1=([^ ]+).*/\1/"; }

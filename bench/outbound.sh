@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Outbound benchmark, one command: bench/outbound.sh
 # Accepted sends per second through POST /api/v1/messages/send, and Graph API calls per second, on PostgreSQL, with
-# a Graph stub that answers at once; checks that no idempotency key reached the Graph API twice, and that sending
-# keys again sends nothing. Settings: JVMS (2), RUNS (3), DURATION (20 s), WARMUP (60 s).
+# a Graph stub that answers at once and a CRM receiving every message.status, against pgbench's two-insert
+# transaction measured in the same run (the ratio is what compares across days); checks that no idempotency key
+# reached the Graph API twice, and that sending keys again sends nothing. Settings: JVMS (2), RUNS (3),
+# DURATION (20 s), WARMUP (60 s at 4 connections), WARMUP64 (30 s at 64).
 source "$(dirname "$0")/lib.sh"
 JVMS=${JVMS:-2}; RUNS=${RUNS:-3}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-60}; WARMUP64=${WARMUP64:-30}
 USERS=1000
@@ -38,15 +40,17 @@ for jvm in $(seq 1 "$JVMS"); do
   send_load 4 "$WARMUP" "w1-$jvm-$RANDOM" > /dev/null; send_load 64 "$WARMUP64" "w2-$jvm-$RANDOM" > /dev/null
   wait_for_queue_to_drain > /dev/null
   for run in $(seq 1 "$RUNS"); do
+    echo "pgbench jvm=$jvm run=$run tps=$(pgbench_tps "$DURATION")" | tee -a "$RESULTS"
     for connections in 16 64; do
       curl -s -X POST "http://127.0.0.1:$GRAPH_PORT/reset"
       run_id="r$jvm-$run-$connections-$RANDOM"
+      crm_before=$(curl -s "http://127.0.0.1:$CRM_PORT/count")
       result=$(send_load "$connections" "$DURATION" "$run_id")
       read -r calls distinct duplicates <<< "$(graph_stats)"
       duration=$(echo "$result" | field duration_s)
-      echo "send jvm=$jvm run=$run c=$connections $result graph_calls=$calls graph_per_s=$(echo "$calls / $duration" | bc -l | xargs printf '%.1f') distinct_keys=$distinct duplicate_keys=$duplicates" \
+      drained=$(wait_for_queue_to_drain)
+      echo "send jvm=$jvm run=$run c=$connections $result graph_calls=$calls graph_per_s=$(echo "$calls / $duration" | bc -l | xargs printf '%.1f') distinct_keys=$distinct duplicate_keys=$duplicates crm_statuses=$(( $(curl -s "http://127.0.0.1:$CRM_PORT/count") - crm_before )) drain_s=$drained" \
         | tee -a "$RESULTS"
-      wait_for_queue_to_drain > /dev/null
     done
   done
   # Sending 200 keys of the last run again: each must be answered as a replay, and the Graph API called no more.
@@ -74,6 +78,10 @@ for c in 16 64; do
     "$(grep "^send .* c=$c " "$RESULTS" | field graph_per_s | median)" \
     "$(grep "^send .* c=$c " "$RESULTS" | field non2xx | awk '{s+=$1} END {print s+0}')"
 done
+pg=$(grep '^pgbench' "$RESULTS" | field tps | median)
+at64=$(grep "^send .* c=64 " "$RESULTS" | field rps | median)
+printf '%-44s %10s tps; accepted sends/s at 64 connections / pgbench = %.3f (target 0.19)\n' \
+  "pgbench, two 1 KB inserts per transaction" "$pg" "$(echo "$at64 / $pg" | bc -l)"
 echo "keys sent to the Graph API more than once: $(grep '^send' "$RESULTS" | field duplicate_keys | awk '{s+=$1} END {print s+0}')"
 echo "replays: $(grep '^replay' "$RESULTS" | field replayed | paste -sd+ | bc) of $(( 200 * JVMS )) answered as replays, Graph calls added: $(grep '^replay' "$RESULTS" | field graph_calls_added | paste -sd+ | bc)"
 echo "Every line measured: $RESULTS"

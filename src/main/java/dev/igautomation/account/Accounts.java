@@ -6,27 +6,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.igautomation.security.AccountDirectory;
 import dev.igautomation.security.ApiKeyPrincipal;
 import dev.igautomation.system.DurableEvents;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.InvalidRequest;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The accounts the service works for: the one way to add, change, remove and read them, and to reach their
- * (decrypted) credentials. What the event pipeline asks for on every event (an account by its Instagram id, its CRM
- * endpoint, its token) is cached for {@link #CACHED_FOR}: every change here clears the cache at once, and other
- * instances sharing the database see a change within that time.
+ * The accounts the service works for: the one way to add, change, remove and read them. What the event path asks
+ * for on every event (an account by its Instagram id) is cached, as are its credentials ({@link AccountCredentials}):
+ * every change here clears those caches once it commits; other instances sharing the database see a change within
+ * their 30 seconds.
  */
 @Service
 public class Accounts implements AccountDirectory {
@@ -39,48 +36,18 @@ public class Accounts implements AccountDirectory {
 
 	private final DurableEvents durableEvents;
 
-	static final Duration CACHED_FOR = Duration.ofSeconds(30);
+	private final AccountCredentials credentials;
 
 	private final Clock clock;
 
-	private final Cache<String, Optional<AccountSummary>> byInstagramId = cache();
-
-	private final Cache<String, Optional<CrmEndpoint>> crmEndpoints = cache();
-
-	private final Cache<String, String> accessTokens = cache();
-
-	private final Cache<String, SendingAccount> sendingAccounts = cache();
-
 	Accounts(AccountRepository repository, CredentialCipher cipher, ApplicationEventPublisher events,
-			DurableEvents durableEvents, Clock clock) {
+			DurableEvents durableEvents, AccountCredentials credentials, Clock clock) {
+		this.credentials = credentials;
 		this.repository = repository;
 		this.cipher = cipher;
 		this.events = events;
 		this.durableEvents = durableEvents;
 		this.clock = clock;
-	}
-
-	private static <V> Cache<String, V> cache() {
-		return Caffeine.newBuilder().expireAfterWrite(CACHED_FOR).maximumSize(10_000).build();
-	}
-
-	/** Clears the caches now, and again once the change has committed, when no reader can bring the old back. */
-	private void forgetCached() {
-		Runnable clear = () -> {
-			byInstagramId.invalidateAll();
-			crmEndpoints.invalidateAll();
-			accessTokens.invalidateAll();
-			sendingAccounts.invalidateAll();
-		};
-		clear.run();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					clear.run();
-				}
-			});
-		}
 	}
 
 	/** The fields of a new account; the CRM endpoint is optional, but its URL and secret go together. */
@@ -93,6 +60,8 @@ public class Accounts implements AccountDirectory {
 			Boolean messagingWindowEnforced, Boolean forwardImported) {
 	}
 
+	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
+			allEntries = true)
 	@Transactional
 	Account create(ApiKeyPrincipal caller, NewAccount request) {
 		if (!caller.unrestricted()) {
@@ -117,7 +86,6 @@ public class Accounts implements AccountDirectory {
 		}
 		try {
 			Account saved = repository.saveAndFlush(account);
-			forgetCached();
 			tokenSet(saved.getId());
 			return saved;
 		}
@@ -126,6 +94,8 @@ public class Accounts implements AccountDirectory {
 		}
 	}
 
+	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
+			allEntries = true)
 	@Transactional
 	Account update(ApiKeyPrincipal caller, String accountId, AccountChanges changes) {
 		Account account = accessible(caller, accountId);
@@ -157,10 +127,11 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(url, secret);
 		}
 		account.touched(clock.instant());
-		forgetCached();
 		return account;
 	}
 
+	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
+			allEntries = true)
 	@Transactional
 	void delete(ApiKeyPrincipal caller, String accountId) {
 		if (!caller.unrestricted()) {
@@ -168,7 +139,6 @@ public class Accounts implements AccountDirectory {
 		}
 		Account account = accessible(caller, accountId);
 		repository.delete(account);
-		forgetCached();
 		events.publishEvent(new AccountDeleted(account.getId(), account.getInstagramAccountId()));
 	}
 
@@ -190,22 +160,15 @@ public class Accounts implements AccountDirectory {
 		return summaryOf(accessible(caller, accountId));
 	}
 
+	@Cacheable(AccountCaches.BY_INSTAGRAM_ID)
+	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByInstagramAccountId(String instagramAccountId) {
-		return byInstagramId.get(instagramAccountId,
-				id -> repository.findByInstagramAccountId(id).map(Accounts::summaryOf));
+		return repository.findByInstagramAccountId(instagramAccountId).map(Accounts::summaryOf);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> find(String accountId) {
 		return repository.findById(accountId).map(Accounts::summaryOf);
-	}
-
-	/** Where the account's events are forwarded, with the decrypted signing secret; empty when it has no CRM. */
-	public Optional<CrmEndpoint> crmEndpoint(String accountId) {
-		return crmEndpoints.get(accountId, id -> repository.findById(id)
-			.filter(account -> account.getCrmWebhookUrl() != null && account.getWebhookSecret() != null)
-			.map(account -> new CrmEndpoint(account.getCrmWebhookUrl(),
-					cipher.decrypt(account.getWebhookSecret(), Account.webhookSecretContext(id)))));
 	}
 
 	/**
@@ -216,28 +179,7 @@ public class Accounts implements AccountDirectory {
 		if (!caller.canAccess(accountId)) {
 			throw new UnknownAccount(accountId);
 		}
-		sendingAccount(accountId);
-	}
-
-	/** What sending for an account needs: its token, whether the token still works, and the window rule. */
-	public SendingAccount sendingAccount(String accountId) {
-		return sendingAccounts.get(accountId, id -> {
-			Account account = repository.findById(id).orElseThrow(() -> new UnknownAccount(id));
-			return new SendingAccount(id, account.getInstagramAccountId(),
-					cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(id)),
-					Account.TOKEN_VALID.equals(account.getTokenStatus()), account.getTokenError(),
-					account.isMessagingWindowEnforced());
-		});
-	}
-
-	/** Records that Meta rejected the account's token: sends are refused until a new token is set. */
-	@Transactional
-	public void markTokenInvalid(String accountId, String error) {
-		repository.findById(accountId).ifPresent(account -> {
-			account.tokenRejected(error);
-			account.touched(clock.instant());
-			forgetCached();
-		});
+		credentials.sendingAccount(accountId);
 	}
 
 	/** An account as connected through Instagram Login; {@code created} when it was new. */
@@ -248,6 +190,8 @@ public class Accounts implements AccountDirectory {
 	/**
 	 * Adds the account an Instagram user connected, or gives the existing one its new token and username.
 	 */
+	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
+			allEntries = true)
 	@Transactional
 	public Connected connect(String instagramAccountId, String username, String accessToken, Instant issuedAt,
 			Instant expiresAt) {
@@ -259,69 +203,8 @@ public class Accounts implements AccountDirectory {
 				issuedAt, expiresAt);
 		account.touched(clock.instant());
 		repository.saveAndFlush(account);
-		forgetCached();
 		tokenSet(account.getId());
 		return new Connected(account.getId(), instagramAccountId, username, expiresAt, existing.isEmpty());
-	}
-
-	/** A token to refresh, decrypted: never log it. */
-	public record TokenToRefresh(String accountId, String accessToken) {
-
-		@Override
-		public String toString() {
-			return "TokenToRefresh[accountId=" + accountId + "]";
-		}
-
-	}
-
-	/**
-	 * The tokens Meta lets refresh (issued at least 24 hours ago) that expire within {@code expiringWithin} of
-	 * {@code now}, whether or not their accounts are in use. Tokens whose expiry is not known are left alone.
-	 */
-	@Transactional(readOnly = true)
-	public List<TokenToRefresh> tokensToRefresh(Instant now, Duration expiringWithin) {
-		return repository
-			.findByTokenIssuedAtBeforeAndTokenExpiresAtBefore(now.minus(Duration.ofHours(24)),
-					now.plus(expiringWithin))
-			.stream()
-			.filter(account -> Account.TOKEN_VALID.equals(account.getTokenStatus()))
-			.map(account -> new TokenToRefresh(account.getId(),
-					cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(account.getId()))))
-			.toList();
-	}
-
-	/** A refreshed token replaces the old one. */
-	@Transactional
-	public void tokenRefreshed(String accountId, String accessToken, Instant issuedAt, Instant expiresAt) {
-		repository.findById(accountId).ifPresent(account -> {
-			account.encryptedAccessToken(cipher.encrypt(accessToken, Account.accessTokenContext(accountId)), issuedAt,
-					expiresAt);
-			account.touched(clock.instant());
-			forgetCached();
-		});
-	}
-
-	/** A refresh failed: shown in the account and in the health details until a token is set or refreshed. */
-	@Transactional
-	public void tokenRefreshFailed(String accountId, String error) {
-		repository.findById(accountId).ifPresent(account -> {
-			account.tokenRefreshFailed(error, clock.instant());
-			account.touched(clock.instant());
-		});
-	}
-
-	/** Accounts whose token needs a person: Meta rejected it, a refresh failed, or it expired. */
-	@Transactional(readOnly = true)
-	public List<String> accountsWithTokenProblems() {
-		return repository.findWithTokenProblems(clock.instant()).stream().map(Account::getId).sorted().toList();
-	}
-
-	/** The account's decrypted Instagram access token, for calls to the Graph API. */
-	public String accessToken(String accountId) {
-		return accessTokens.get(accountId, id -> {
-			Account account = repository.findById(id).orElseThrow(() -> new UnknownAccount(id));
-			return cipher.decrypt(account.getAccessToken(), Account.accessTokenContext(id));
-		});
 	}
 
 	@Override
@@ -331,6 +214,8 @@ public class Accounts implements AccountDirectory {
 	}
 
 	/** Creates the account configured through the environment, or brings its token and CRM endpoint up to date. */
+	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
+			allEntries = true)
 	@Transactional
 	void upsertFromEnvironment(NewAccount configured) {
 		Optional<Account> existing = repository.findByInstagramAccountId(configured.instagramAccountId());
@@ -349,7 +234,6 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(configured.crmWebhookUrl(), encryptSecret(account, configured.webhookSecret()));
 		}
 		account.touched(clock.instant());
-		forgetCached();
 	}
 
 	private Account accessible(ApiKeyPrincipal caller, String accountId) {
@@ -380,27 +264,6 @@ public class Accounts implements AccountDirectory {
 
 	private void tokenSet(String accountId) {
 		durableEvents.publish(new AccessTokenSet(accountId), accountId + ":" + Ids.next("tok"));
-	}
-
-	/** The accounts whose token Meta has not rejected: those the service can read and send for. */
-	@Transactional(readOnly = true)
-	public List<String> withUsableTokens() {
-		return repository.findByTokenStatusOrderById(Account.TOKEN_VALID).stream().map(Account::getId).toList();
-	}
-
-	/** Records what the check of the account's webhook subscription found; {@code error} when it is not sound. */
-	@Transactional
-	public void subscriptionChecked(String accountId, String status, String error) {
-		repository.findById(accountId).ifPresent(account -> account.subscriptionChecked(status, error, clock.instant()));
-	}
-
-	/** Accounts whose webhook subscription was found missing and could not be renewed, with what went wrong. */
-	@Transactional(readOnly = true)
-	public java.util.Map<String, String> subscriptionProblems() {
-		java.util.Map<String, String> problems = new java.util.TreeMap<>();
-		repository.findBySubscriptionErrorIsNotNull()
-			.forEach(account -> problems.put(account.getId(), account.getSubscriptionError()));
-		return problems;
 	}
 
 	private static boolean hasText(String value) {

@@ -36,7 +36,7 @@ class AutoResponder {
 
 	private static final Logger log = LoggerFactory.getLogger(AutoResponder.class);
 
-	private final RuleRepository rules;
+	private final Rules rules;
 
 	private final Pauses pauses;
 
@@ -62,7 +62,7 @@ class AutoResponder {
 
 	private final Cache<String, java.util.regex.Pattern> patterns = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	AutoResponder(RuleRepository rules, Pauses pauses, Profiles profiles, AiReplies ai, Outbound outbound,
+	AutoResponder(Rules rules, Pauses pauses, Profiles profiles, AiReplies ai, Outbound outbound,
 			Conversations conversations, JsonMapper json, AutoReplyProperties properties, MeterRegistry meters,
 			Clock clock) {
 		this.conversations = conversations;
@@ -142,7 +142,7 @@ class AutoResponder {
 			queued = outbound.queue(SendCommand.autoReply(accountId, userId, text, null, "auto-reply:" + event.id(),
 					rule.get().id()));
 		}
-		if (queued instanceof Outbound.Queued.Stored) {
+		if (queued instanceof Outbound.Queued.Stored stored) {
 			meters.counter("igautomation.autoreply.replies", "trigger", triggered.get().trigger().value(), "action",
 					rule.get().action().value()).increment();
 			Timer.builder("igautomation.autoreply.latency")
@@ -150,6 +150,7 @@ class AutoResponder {
 				.publishPercentileHistogram()
 				.register(meters)
 				.record(Duration.between(event.receivedAt(), clock.instant()));
+			outbound.attempt(stored.messageId());
 		}
 		if (queued instanceof Outbound.Queued.Refused refused) {
 			log.info("Rule {} matched message {} but its reply was not sent: {}", rule.get().id(), event.id(),

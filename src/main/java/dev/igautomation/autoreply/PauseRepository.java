@@ -4,91 +4,68 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.igautomation.system.DatabaseTime;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 /**
- * Stores pauses, one row per (account, user). An expired row is as good as none, and is replaced by the next pause.
+ * Stores pauses. Writing one is an update that only takes when it should, then an insert that does nothing when a row
+ * is there already: two writers at once (a person's echo and an operator, say) can neither fail on the key nor undo a
+ * longer pause; plain SQL statements, as JPA has no insert-if-absent.
  */
-@Repository
-class PauseRepository {
+interface PauseRepository extends JpaRepository<Pause, Pause.Key> {
 
-	private static final String COLUMNS = "account_id, user_id, paused_until, reason, paused_at";
+	/** Sets the pause, unless one lasts longer already (or until resumed); answers whether it took. */
+	@Modifying
+	@Query(nativeQuery = true, value = """
+			update contact_pause set paused_until = :until, reason = :reason, paused_at = :at
+			where account_id = :account and user_id = :user and paused_until is not null and paused_until < :until""")
+	int extendExisting(String account, String user, Instant until, String reason, Instant at);
 
-	private static final RowMapper<Pause> MAPPER = (row, number) -> {
-		return new Pause(row.getString("account_id"), row.getString("user_id"),
-				DatabaseTime.instant(row, "paused_until"), row.getString("reason"),
-				DatabaseTime.instant(row, "paused_at"));
-	};
+	/** Sets the pause as told, whatever was there. */
+	@Modifying
+	@Query(nativeQuery = true, value = """
+			update contact_pause set paused_until = :until, reason = :reason, paused_at = :at
+			where account_id = :account and user_id = :user""")
+	int replaceExisting(String account, String user, Instant until, String reason, Instant at);
 
-	private final JdbcClient jdbc;
+	@Modifying
+	@Query(nativeQuery = true, value = """
+			insert into contact_pause (account_id, user_id, paused_until, reason, paused_at)
+			values (:account, :user, :until, :reason, :at) on conflict do nothing""")
+	int insertIfAbsent(String account, String user, Instant until, String reason, Instant at);
 
-	PauseRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+	@Modifying
+	@Query("delete from Pause p where p.accountId = ?1 and p.userId = ?2")
+	int deleteOne(String accountId, String userId);
 
-	/**
-	 * Pauses until {@code until} unless a pause already lasts longer (or until resumed): a person's message never
-	 * shortens an operator's pause.
-	 */
-	void extend(Pause pause) {
-		upsert(pause, " and paused_until is not null and paused_until < :until");
-	}
+	@Modifying
+	@Query("delete from Pause p where p.userId = ?1")
+	int deleteAllOf(String userId);
 
-	/** Pauses as told, whatever was there before. */
-	void replace(Pause pause) {
-		upsert(pause, "");
-	}
+	/** The user's pause, if one is on at {@code now}. */
+	@Query("select p from Pause p where p.accountId = ?1 and p.userId = ?2 and (p.until is null or p.until > ?3)")
+	Optional<Pause> findActive(String accountId, String userId, Instant now);
 
-	private void upsert(Pause pause, String onlyWhen) {
-		int updated = jdbc.sql("update contact_pause set paused_until = :until, reason = :reason, paused_at = :at "
-				+ "where account_id = :account and user_id = :user" + onlyWhen)
-			.param("until", DatabaseTime.of(pause.until()))
-			.param("reason", pause.reason())
-			.param("at", DatabaseTime.of(pause.pausedAt()))
-			.param("account", pause.accountId())
-			.param("user", pause.userId())
-			.update();
-		if (updated == 0) {
-			insertIfAbsent(pause);
+	/** The pauses on at {@code now}, by user id, after the previous page's last user. */
+	@Query("""
+			select p from Pause p where p.accountId = ?1 and (p.until is null or p.until > ?2) and p.userId > ?3
+			order by p.userId""")
+	List<Pause> findActive(String accountId, Instant now, String afterUserId, Limit limit);
+
+	/** Pauses until {@code pause.until()} unless a pause already lasts longer: a person never shortens an operator's. */
+	default void extend(Pause pause) {
+		if (extendExisting(pause.accountId(), pause.userId(), pause.until(), pause.reason(), pause.pausedAt()) == 0) {
+			insertIfAbsent(pause.accountId(), pause.userId(), pause.until(), pause.reason(), pause.pausedAt());
 		}
 	}
 
-	private void insertIfAbsent(Pause pause) {
-		jdbc.sql("insert into contact_pause (" + COLUMNS + ") values (:account, :user, :until, :reason, :at) "
-				+ "on conflict do nothing")
-			.param("account", pause.accountId())
-			.param("user", pause.userId())
-			.param("until", DatabaseTime.of(pause.until()))
-			.param("reason", pause.reason())
-			.param("at", DatabaseTime.of(pause.pausedAt()))
-			.update();
-	}
-
-	boolean delete(String accountId, String userId) {
-		return jdbc.sql("delete from contact_pause where account_id = ? and user_id = ?")
-			.params(accountId, userId)
-			.update() > 0;
-	}
-
-	/** The user's pause, if one is on at {@code now}. */
-	Optional<Pause> active(String accountId, String userId, Instant now) {
-		return jdbc.sql("select " + COLUMNS + " from contact_pause where account_id = ? and user_id = ? "
-				+ "and (paused_until is null or paused_until > ?)")
-			.params(accountId, userId, DatabaseTime.of(now))
-			.query(MAPPER)
-			.optional();
-	}
-
-	/** The pauses on at {@code now}, by user id, after the previous page's last user. */
-	List<Pause> active(String accountId, Instant now, String afterUserId, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from contact_pause where account_id = ? "
-				+ "and (paused_until is null or paused_until > ?) and user_id > ? order by user_id limit ?")
-			.params(accountId, DatabaseTime.of(now), afterUserId == null ? "" : afterUserId, limit)
-			.query(MAPPER)
-			.list();
+	/** Pauses as told, whatever was there before. */
+	default void replace(Pause pause) {
+		if (replaceExisting(pause.accountId(), pause.userId(), pause.until(), pause.reason(), pause.pausedAt()) == 0) {
+			insertIfAbsent(pause.accountId(), pause.userId(), pause.until(), pause.reason(), pause.pausedAt());
+		}
 	}
 
 }

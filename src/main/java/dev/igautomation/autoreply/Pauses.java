@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.igautomation.outbound.HumanMessageSent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -92,7 +93,7 @@ class Pauses {
 	@Transactional
 	boolean resume(String accountId, String userId) {
 		written.invalidate(accountId + ":" + userId);
-		return repository.delete(accountId, userId);
+		return repository.deleteOne(accountId, userId) > 0;
 	}
 
 	/** Forgets what was written for a user whose data is deleted. */
@@ -102,12 +103,13 @@ class Pauses {
 
 	@Transactional(readOnly = true)
 	Optional<Pause> active(String accountId, String userId) {
-		return repository.active(accountId, userId, clock.instant());
+		return repository.findActive(accountId, userId, clock.instant());
 	}
 
 	@Transactional(readOnly = true)
 	List<Pause> active(String accountId, String afterUserId, int limit) {
-		return repository.active(accountId, clock.instant(), afterUserId, limit);
+		return repository.findActive(accountId, clock.instant(), afterUserId == null ? "" : afterUserId,
+				Limit.of(limit));
 	}
 
 }

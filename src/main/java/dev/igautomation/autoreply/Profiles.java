@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.instagram.GraphApiException;
 import dev.igautomation.instagram.GraphClient;
 import org.springframework.stereotype.Component;
@@ -26,13 +26,13 @@ class Profiles {
 
 	private final GraphClient graph;
 
-	private final Accounts accounts;
+	private final AccountCredentials credentials;
 
 	private final Cache<Key, Profile> cache;
 
-	Profiles(GraphClient graph, Accounts accounts, AutoReplyProperties properties) {
+	Profiles(GraphClient graph, AccountCredentials credentials, AutoReplyProperties properties) {
 		this.graph = graph;
-		this.accounts = accounts;
+		this.credentials = credentials;
 		Duration known = properties.profileTtl();
 		Duration unknown = properties.profileFailureTtl();
 		this.cache = Caffeine.newBuilder()
@@ -66,7 +66,7 @@ class Profiles {
 
 	private Profile fetch(String accountId, String userId) {
 		try {
-			JsonNode profile = graph.userProfile(accounts.accessToken(accountId), userId, "name,username");
+			JsonNode profile = graph.userProfile(credentials.sendingAccount(accountId).accessToken(), userId, "name,username");
 			return new Profile(blankToNull(profile.path("username").asString(null)),
 					blankToNull(profile.path("name").asString(null)));
 		}

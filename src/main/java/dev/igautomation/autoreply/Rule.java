@@ -5,20 +5,161 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
 /**
- * An auto-reply rule of an account.
- *
- * @param pattern what the message must be, contain or match; null for {@link MatchType#ANY}
- * @param fallbackName what {@code {username}} and {@code {name}} become when the user's profile is unknown; null for
- * "there"
- * @param cooldown how long the rule stays quiet for a user it answered; null for no cooldown
- * @param mediaIds for {@link Trigger#COMMENT}: the posts whose comments it answers; empty for every post
- * @param action whether it answers with its reply text or with a reply an AI model writes
- * @param aiInstructions for {@link Action#AI}: what the model is told to do
+ * An auto-reply rule of an account, as people write it. Read with record-like accessors; changed only through
+ * {@link Rules}, which checks a rule before it is stored.
  */
-record Rule(String id, String accountId, String name, Trigger trigger, MatchType matchType, String pattern,
-		String replyText, String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds,
-		Action action, String aiInstructions, Instant createdAt, Instant updatedAt) {
+@Entity
+@Table(name = "auto_reply_rule")
+class Rule {
+
+	@Id
+	private String id;
+
+	private String accountId;
+
+	private String name;
+
+	@Column(name = "trigger_type")
+	@Convert(converter = RuleColumns.TriggerColumn.class)
+	private Trigger trigger;
+
+	@Convert(converter = RuleColumns.MatchTypeColumn.class)
+	private MatchType matchType;
+
+	/** What the message must be, contain or match; null for {@link MatchType#ANY}. */
+	private String pattern;
+
+	private String replyText;
+
+	/** What {@code {username}} and {@code {name}} become when the user's profile is unknown; null for "there". */
+	private String fallbackName;
+
+	private int priority;
+
+	private boolean enabled;
+
+	/** How long the rule stays quiet for a user it answered; null for no cooldown. */
+	@Column(name = "cooldown_seconds")
+	@Convert(converter = RuleColumns.SecondsColumn.class)
+	private Duration cooldown;
+
+	/** For {@link Trigger#COMMENT}: the posts whose comments it answers; empty for every post. */
+	@Convert(converter = RuleColumns.CommaSeparated.class)
+	private List<String> mediaIds;
+
+	/** Whether it answers with its reply text or with a reply an AI model writes. */
+	@Convert(converter = RuleColumns.ActionColumn.class)
+	private Action action;
+
+	/** For {@link Action#AI}: what the model is told to do. */
+	private String aiInstructions;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	protected Rule() {
+	}
+
+	Rule(String id, String accountId, Instant createdAt) {
+		this.id = id;
+		this.accountId = accountId;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+		this.trigger = Trigger.DIRECT_MESSAGE;
+		this.action = Action.TEXT;
+		this.mediaIds = List.of();
+	}
+
+	/** Sets every field people write; {@link Rules} checks the result. */
+	void write(String name, Trigger trigger, MatchType matchType, String pattern, String replyText,
+			String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds, Action action,
+			String aiInstructions, Instant at) {
+		this.name = name;
+		this.trigger = trigger;
+		this.matchType = matchType;
+		this.pattern = pattern;
+		this.replyText = replyText;
+		this.fallbackName = fallbackName;
+		this.priority = priority;
+		this.enabled = enabled;
+		this.cooldown = cooldown;
+		this.mediaIds = List.copyOf(mediaIds);
+		this.action = action;
+		this.aiInstructions = aiInstructions;
+		this.updatedAt = at;
+	}
+
+	String id() {
+		return id;
+	}
+
+	String accountId() {
+		return accountId;
+	}
+
+	String name() {
+		return name;
+	}
+
+	Trigger trigger() {
+		return trigger;
+	}
+
+	MatchType matchType() {
+		return matchType;
+	}
+
+	String pattern() {
+		return pattern;
+	}
+
+	String replyText() {
+		return replyText;
+	}
+
+	String fallbackName() {
+		return fallbackName;
+	}
+
+	int priority() {
+		return priority;
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	Duration cooldown() {
+		return cooldown;
+	}
+
+	List<String> mediaIds() {
+		return mediaIds;
+	}
+
+	Action action() {
+		return action;
+	}
+
+	String aiInstructions() {
+		return aiInstructions;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	Instant updatedAt() {
+		return updatedAt;
+	}
 
 	/** What a rule answers with. */
 	enum Action {

@@ -11,6 +11,7 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.InvalidRequest;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,18 +46,17 @@ class Rules {
 	@Transactional
 	Rule create(String accountId, Fields fields) {
 		Instant now = clock.instant();
-		Rule.MatchType matchType = Rule.MatchType.of(fields.matchType());
-		Rule rule = new Rule(Ids.next("rule"), accountId, fields.name(),
-				fields.trigger() == null ? Rule.Trigger.DIRECT_MESSAGE : Rule.Trigger.of(fields.trigger()), matchType,
-				fields.pattern(), fields.replyText(), emptyToNull(fields.fallbackName()),
-				fields.priority() == null ? DEFAULT_PRIORITY : fields.priority(),
+		Rule rule = new Rule(Ids.next("rule"), accountId, now);
+		rule.write(fields.name(),
+				fields.trigger() == null ? Rule.Trigger.DIRECT_MESSAGE : Rule.Trigger.of(fields.trigger()),
+				Rule.MatchType.of(fields.matchType()), fields.pattern(), fields.replyText(),
+				emptyToNull(fields.fallbackName()), fields.priority() == null ? DEFAULT_PRIORITY : fields.priority(),
 				fields.enabled() == null || fields.enabled(), cooldown(fields.cooldownMinutes()),
-				fields.mediaIds() == null ? List.of() : List.copyOf(fields.mediaIds()),
+				fields.mediaIds() == null ? List.of() : fields.mediaIds(),
 				fields.action() == null ? Rule.Action.TEXT : Rule.Action.of(fields.action()),
-				emptyToNull(fields.aiInstructions()), now, now);
+				emptyToNull(fields.aiInstructions()), now);
 		check(rule);
-		repository.insert(rule);
-		return rule;
+		return repository.save(rule);
 	}
 
 	@Transactional
@@ -66,34 +66,40 @@ class Rules {
 				: Rule.MatchType.of(changes.matchType());
 		String pattern = changes.pattern() != null ? changes.pattern()
 				: matchType == Rule.MatchType.ANY ? null : rule.pattern();
-		Rule changed = new Rule(rule.id(), rule.accountId(), or(changes.name(), rule.name()),
+		rule.write(or(changes.name(), rule.name()),
 				changes.trigger() == null ? rule.trigger() : Rule.Trigger.of(changes.trigger()), matchType, pattern,
 				or(changes.replyText(), rule.replyText()),
 				changes.fallbackName() == null ? rule.fallbackName() : emptyToNull(changes.fallbackName()),
 				or(changes.priority(), rule.priority()), or(changes.enabled(), rule.enabled()),
 				changes.cooldownMinutes() == null ? rule.cooldown() : cooldown(changes.cooldownMinutes()),
-				changes.mediaIds() == null ? rule.mediaIds() : List.copyOf(changes.mediaIds()),
+				changes.mediaIds() == null ? rule.mediaIds() : changes.mediaIds(),
 				changes.action() == null ? rule.action() : Rule.Action.of(changes.action()),
 				changes.aiInstructions() == null ? rule.aiInstructions() : emptyToNull(changes.aiInstructions()),
-				rule.createdAt(), clock.instant());
-		check(changed);
-		repository.update(changed);
-		return changed;
+				clock.instant());
+		check(rule);
+		return rule;
 	}
 
 	@Transactional(readOnly = true)
 	Rule get(String accountId, String ruleId) {
-		return repository.find(accountId, ruleId).orElseThrow(() -> new UnknownRule(ruleId));
+		return repository.findByAccountIdAndId(accountId, ruleId).orElseThrow(() -> new UnknownRule(ruleId));
 	}
 
 	@Transactional(readOnly = true)
 	List<Rule> list(String accountId, Integer afterPriority, String afterId, int limit) {
-		return repository.list(accountId, afterPriority, afterId, limit);
+		return afterPriority == null ? repository.findByAccountIdOrderByPriorityAscIdAsc(accountId, Limit.of(limit))
+				: repository.findPageAfter(accountId, afterPriority, afterId, Limit.of(limit));
+	}
+
+	/** An account's enabled rules for a trigger, in the order they are tried. */
+	@Transactional(readOnly = true)
+	List<Rule> enabled(String accountId, Rule.Trigger trigger) {
+		return repository.findByAccountIdAndTriggerAndEnabledTrueOrderByPriorityAscIdAsc(accountId, trigger);
 	}
 
 	@Transactional
 	void delete(String accountId, String ruleId) {
-		if (!repository.delete(accountId, ruleId)) {
+		if (repository.deleteByAccountIdAndId(accountId, ruleId) == 0) {
 			throw new UnknownRule(ruleId);
 		}
 	}

@@ -30,7 +30,7 @@ class CrmDeliveries {
 
 	private static final int BULK_RETRY_LIMIT = 10_000;
 
-	private final DeliveryRepository repository;
+	private final DeliveryStore repository;
 
 	private final FirstAttempts firstAttempts;
 
@@ -42,7 +42,7 @@ class CrmDeliveries {
 
 	private final Clock clock;
 
-	CrmDeliveries(DeliveryRepository repository, FirstAttempts firstAttempts, JobQueue jobs,
+	CrmDeliveries(DeliveryStore repository, FirstAttempts firstAttempts, JobQueue jobs,
 			TransactionTemplate transaction, JsonMapper json, Clock clock) {
 		this.repository = repository;
 		this.firstAttempts = firstAttempts;

@@ -1,7 +1,7 @@
 package dev.igautomation.crm;
 
 import dev.igautomation.inbound.InstagramEventsReceived;
-import dev.igautomation.outbound.MessageStatusChanged;
+import dev.igautomation.outbound.MessageStatusesChanged;
 import dev.igautomation.system.EventListenerTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ class CrmListeners {
 	}
 
 	@Bean
-	EventListenerTask<MessageStatusChanged> crmForwardsStatuses(StatusForwarding forwarding) {
-		return EventListenerTask.of("crm.forward-status", MessageStatusChanged.class, forwarding::forward);
+	EventListenerTask<MessageStatusesChanged> crmForwardsStatuses(StatusForwarding forwarding) {
+		return EventListenerTask.of("crm.forward-statuses", MessageStatusesChanged.class, forwarding::forward);
 	}
 
 }

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.account.CrmEndpoint;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,9 @@ class DeliveryAttempts {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
 
-	private final DeliveryRepository repository;
+	private final DeliveryStore repository;
 
-	private final Accounts accounts;
+	private final AccountCredentials credentials;
 
 	private final CrmSender sender;
 
@@ -38,11 +38,11 @@ class DeliveryAttempts {
 
 	private final MeterRegistry meters;
 
-	DeliveryAttempts(DeliveryRepository repository, Accounts accounts, CrmSender sender, CrmProperties properties,
+	DeliveryAttempts(DeliveryStore repository, AccountCredentials credentials, CrmSender sender, CrmProperties properties,
 			Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.repository = repository;
-		this.accounts = accounts;
+		this.credentials = credentials;
 		this.sender = sender;
 		this.schedule = properties.retry().schedule();
 		this.maxRetryAfter = properties.retry().maxRetryAfter();
@@ -69,7 +69,7 @@ class DeliveryAttempts {
 
 	/** Where the delivery goes; empty when the account has no CRM endpoint any more. */
 	Optional<CrmEndpoint> endpointOf(Delivery delivery) {
-		return accounts.crmEndpoint(delivery.accountId());
+		return credentials.crmEndpoint(delivery.accountId());
 	}
 
 	/** Fails a delivery whose account has no CRM endpoint any more. */

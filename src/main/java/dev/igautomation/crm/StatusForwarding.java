@@ -1,11 +1,13 @@
 package dev.igautomation.crm;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.outbound.MessageStatusChanged;
+import dev.igautomation.outbound.MessageStatusesChanged;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,19 +17,26 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusForwarding {
 
-	private final Accounts accounts;
+	private final AccountCredentials credentials;
 
 	private final CrmDeliveries deliveries;
 
-	StatusForwarding(Accounts accounts, CrmDeliveries deliveries) {
-		this.accounts = accounts;
+	StatusForwarding(AccountCredentials credentials, CrmDeliveries deliveries) {
+		this.credentials = credentials;
 		this.deliveries = deliveries;
 	}
 
-	void forward(MessageStatusChanged change) {
-		if (accounts.crmEndpoint(change.accountId()).isEmpty()) {
-			return;
+	void forward(MessageStatusesChanged changes) {
+		List<NewDelivery> deliveries = new ArrayList<>();
+		for (MessageStatusChanged change : changes.changes()) {
+			if (credentials.crmEndpoint(change.accountId()).isPresent()) {
+				deliveries.add(delivery(change));
+			}
 		}
+		this.deliveries.deliver(deliveries);
+	}
+
+	private NewDelivery delivery(MessageStatusChanged change) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("event", "message.status");
 		payload.put("message_id", change.messageId());
@@ -40,8 +49,8 @@ class StatusForwarding {
 		payload.put("error_message", change.errorMessage());
 		payload.put("source", change.source());
 		payload.put("timestamp", change.at().toString());
-		deliveries.deliver(List.of(new NewDelivery(change.accountId(), "message.status",
-				"status:" + change.messageId() + ":" + change.status().value(), change.at(), payload)));
+		return new NewDelivery(change.accountId(), "message.status",
+				"status:" + change.messageId() + ":" + change.status().value(), change.at(), payload);
 	}
 
 }

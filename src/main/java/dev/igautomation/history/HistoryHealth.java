@@ -3,7 +3,7 @@ package dev.igautomation.history;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountLifecycle;
 import dev.igautomation.inbound.EventSource;
 import dev.igautomation.inbound.InboundEvents;
 import org.springframework.boot.health.contributor.Health;
@@ -20,13 +20,13 @@ class HistoryHealth implements HealthIndicator {
 
 	private final InboundEvents inbound;
 
-	private final Accounts accounts;
+	private final AccountLifecycle lifecycle;
 
 	private final Clock clock;
 
-	HistoryHealth(InboundEvents inbound, Accounts accounts, Clock clock) {
+	HistoryHealth(InboundEvents inbound, AccountLifecycle lifecycle, Clock clock) {
 		this.inbound = inbound;
-		this.accounts = accounts;
+		this.lifecycle = lifecycle;
 		this.clock = clock;
 	}
 
@@ -35,7 +35,7 @@ class HistoryHealth implements HealthIndicator {
 		long recovered = inbound.countSince(EventSource.RECOVERED, clock.instant().minus(Duration.ofHours(24)));
 		Health.Builder health = Health.up()
 			.withDetail("recovered_last_24h", recovered)
-			.withDetail("subscription_problems", accounts.subscriptionProblems());
+			.withDetail("subscription_problems", lifecycle.subscriptionProblems());
 		if (recovered > 0) {
 			health.withDetail("warning",
 					recovered + " messages recovered in the last 24 hours: Meta's webhooks are missing events");

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.account.UnknownAccount;
 import dev.igautomation.inbound.EventSource;
@@ -42,7 +42,7 @@ class ImportSteps {
 
 	private final HistoryImportRepository imports;
 
-	private final Accounts accounts;
+	private final AccountCredentials credentials;
 
 	private final GraphClient graph;
 
@@ -56,10 +56,10 @@ class ImportSteps {
 
 	private final Clock clock;
 
-	ImportSteps(HistoryImportRepository imports, Accounts accounts, GraphClient graph, ConversationReader reader,
+	ImportSteps(HistoryImportRepository imports, AccountCredentials credentials, GraphClient graph, ConversationReader reader,
 			InboundEvents inbound, ConversationsBudget budget, JsonMapper json, Clock clock) {
 		this.imports = imports;
-		this.accounts = accounts;
+		this.credentials = credentials;
 		this.graph = graph;
 		this.reader = reader;
 		this.inbound = inbound;
@@ -76,7 +76,7 @@ class ImportSteps {
 		}
 		SendingAccount account;
 		try {
-			account = accounts.sendingAccount(accountId);
+			account = credentials.sendingAccount(accountId);
 		}
 		catch (UnknownAccount gone) {
 			return stop(history, "The account was removed.");
@@ -131,8 +131,10 @@ class ImportSteps {
 	private Instant finish(HistoryImport history) {
 		history.finished(clock.instant());
 		imports.save(history);
-		log.info("History of account {} imported: {} conversations, {} messages ({} new)", history.getAccountId(),
-				history.getConversationsDone(), history.getMessagesRead(), history.getMessagesStored());
+		if (history.getConversationsDone() > 0) {
+			log.info("History of account {} imported: {} conversations, {} messages ({} new)", history.getAccountId(),
+					history.getConversationsDone(), history.getMessagesRead(), history.getMessagesStored());
+		}
 		return null;
 	}
 
@@ -145,7 +147,7 @@ class ImportSteps {
 
 	private Instant failedCall(HistoryImport history, GraphApiException ex) {
 		if (ex.kind() == GraphApiException.Kind.TOKEN_INVALID) {
-			accounts.markTokenInvalid(history.getAccountId(), ex.getMessage());
+			credentials.markTokenInvalid(history.getAccountId(), ex.getMessage());
 			return stop(history, "Meta rejected the account's access token: " + ex.getMessage());
 		}
 		int inARow = history.failedOnce(ex.getMessage(), clock.instant());

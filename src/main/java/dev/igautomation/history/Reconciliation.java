@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
+import dev.igautomation.account.AccountLifecycle;
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.account.UnknownAccount;
 import dev.igautomation.inbound.EventSource;
@@ -37,7 +38,9 @@ class Reconciliation {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
-	private final Accounts accounts;
+	private final AccountLifecycle lifecycle;
+
+	private final AccountCredentials credentials;
 
 	private final GraphClient graph;
 
@@ -55,10 +58,11 @@ class Reconciliation {
 
 	private final Clock clock;
 
-	Reconciliation(Accounts accounts, GraphClient graph, ConversationReader reader, InboundEvents inbound,
-			ConversationsBudget budget, ReconciliationState state, ReconciliationProperties properties,
-			MeterRegistry meters, Clock clock) {
-		this.accounts = accounts;
+	Reconciliation(AccountLifecycle lifecycle, AccountCredentials credentials, GraphClient graph,
+			ConversationReader reader, InboundEvents inbound, ConversationsBudget budget, ReconciliationState state,
+			ReconciliationProperties properties, MeterRegistry meters, Clock clock) {
+		this.lifecycle = lifecycle;
+		this.credentials = credentials;
 		this.graph = graph;
 		this.reader = reader;
 		this.inbound = inbound;
@@ -78,9 +82,9 @@ class Reconciliation {
 	/** Compares every account once; answers how many messages were recovered. */
 	int reconcileAll() {
 		int recovered = 0;
-		for (String accountId : accounts.withUsableTokens()) {
+		for (String accountId : lifecycle.withUsableTokens()) {
 			try {
-				recovered += reconcile(accounts.sendingAccount(accountId));
+				recovered += reconcile(credentials.sendingAccount(accountId));
 			}
 			catch (UnknownAccount gone) {
 				// removed meanwhile

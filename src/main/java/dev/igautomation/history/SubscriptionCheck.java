@@ -13,7 +13,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
+import dev.igautomation.account.AccountLifecycle;
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.account.UnknownAccount;
 import dev.igautomation.instagram.GraphApiException;
@@ -42,14 +43,17 @@ class SubscriptionCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionCheck.class);
 
-	private final Accounts accounts;
+	private final AccountLifecycle lifecycle;
+
+	private final AccountCredentials credentials;
 
 	private final GraphClient graph;
 
 	private final JobQueue jobs;
 
-	SubscriptionCheck(Accounts accounts, GraphClient graph, JobQueue jobs) {
-		this.accounts = accounts;
+	SubscriptionCheck(AccountLifecycle lifecycle, AccountCredentials credentials, GraphClient graph, JobQueue jobs) {
+		this.lifecycle = lifecycle;
+		this.credentials = credentials;
 		this.graph = graph;
 		this.jobs = jobs;
 	}
@@ -75,9 +79,9 @@ class SubscriptionCheck {
 	}
 
 	void checkAll() {
-		for (String accountId : accounts.withUsableTokens()) {
+		for (String accountId : lifecycle.withUsableTokens()) {
 			try {
-				check(accounts.sendingAccount(accountId));
+				check(credentials.sendingAccount(accountId));
 			}
 			catch (UnknownAccount gone) {
 				// removed meanwhile
@@ -91,14 +95,14 @@ class SubscriptionCheck {
 			Set<String> missing = new TreeSet<>(GraphClient.WEBHOOK_FIELDS);
 			missing.removeAll(graph.subscribedFields(account.accessToken()));
 			if (missing.isEmpty()) {
-				accounts.subscriptionChecked(account.id(), SUBSCRIBED, null);
+				lifecycle.subscriptionChecked(account.id(), SUBSCRIBED, null);
 				return SUBSCRIBED;
 			}
 			if (!graph.subscribe(account.accessToken(), String.join(",", GraphClient.WEBHOOK_FIELDS))) {
 				return failed(account, "Meta did not confirm the new subscription (missing: " + missing + ")");
 			}
 			log.warn("The webhook subscription of account {} had lost {}: subscribed again", account.id(), missing);
-			accounts.subscriptionChecked(account.id(), RENEWED, null);
+			lifecycle.subscriptionChecked(account.id(), RENEWED, null);
 			return RENEWED;
 		}
 		catch (GraphApiException ex) {
@@ -108,7 +112,7 @@ class SubscriptionCheck {
 
 	private String failed(SendingAccount account, String error) {
 		log.warn("Could not check or renew the webhook subscription of account {}: {}", account.id(), error);
-		accounts.subscriptionChecked(account.id(), FAILED, error);
+		lifecycle.subscriptionChecked(account.id(), FAILED, error);
 		return FAILED;
 	}
 

@@ -13,13 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import dev.igautomation.account.AccountSummary;
 import dev.igautomation.account.Accounts;
+import dev.igautomation.system.GroupCommit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores received events durably and once, and hands them to the features that react to them: a webhook is
  * acknowledged only once its events are committed (with the bodies arriving at the same moment, see
- * {@link EventWriter}), and each feature then reads them through {@link #received}.
+ * {@link EventWriterConfiguration}), and each feature then reads them through {@link #received}.
  */
 @Service
 public class InboundEvents {
@@ -30,7 +31,7 @@ public class InboundEvents {
 	private static final Set<EventKind> NOT_FOR_LISTENERS = EnumSet.of(EventKind.TEST, EventKind.UNKNOWN,
 			EventKind.INVALID);
 
-	private final EventWriter writer;
+	private final GroupCommit<EventInserts.Body, Recorded> writer;
 
 	private final StoredEvents stored;
 
@@ -38,7 +39,7 @@ public class InboundEvents {
 
 	private final Set<String> unknownAccountsWarned = ConcurrentHashMap.newKeySet();
 
-	InboundEvents(EventWriter writer, StoredEvents stored, Accounts accounts) {
+	InboundEvents(GroupCommit<EventInserts.Body, Recorded> writer, StoredEvents stored, Accounts accounts) {
 		this.writer = writer;
 		this.stored = stored;
 		this.accounts = accounts;
@@ -55,7 +56,7 @@ public class InboundEvents {
 
 	/** Stores the events not stored before, marked as having come from {@code source}; returns once committed. */
 	public Recorded record(List<ReceivedEvent> events, EventSource source) {
-		return events.isEmpty() ? new Recorded(0, 0) : writer.write(new EventInserts.Body(events, source));
+		return events.isEmpty() ? new Recorded(0, 0) : writer.submit(new EventInserts.Body(events, source));
 	}
 
 	/** How many events that came from {@code source} were stored since {@code since}. */

@@ -2,7 +2,7 @@ package dev.igautomation.instagram;
 
 import java.util.List;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountLifecycle;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("instagramTokens")
 class TokenHealth implements HealthIndicator {
 
-	private final Accounts accounts;
+	private final AccountLifecycle lifecycle;
 
-	TokenHealth(Accounts accounts) {
-		this.accounts = accounts;
+	TokenHealth(AccountLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public Health health() {
-		List<String> needingAttention = accounts.accountsWithTokenProblems();
+		List<String> needingAttention = lifecycle.accountsWithTokenProblems();
 		return Health.up().withDetail("accounts_needing_a_new_token", needingAttention).build();
 	}
 

@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +26,7 @@ class TokenRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenRefresh.class);
 
-	private final Accounts accounts;
+	private final AccountLifecycle lifecycle;
 
 	private final GraphClient graph;
 
@@ -34,8 +34,8 @@ class TokenRefresh {
 
 	private final Clock clock;
 
-	TokenRefresh(Accounts accounts, GraphClient graph, InstagramLoginProperties properties, Clock clock) {
-		this.accounts = accounts;
+	TokenRefresh(AccountLifecycle lifecycle, GraphClient graph, InstagramLoginProperties properties, Clock clock) {
+		this.lifecycle = lifecycle;
 		this.graph = graph;
 		this.properties = properties;
 		this.clock = clock;
@@ -50,18 +50,18 @@ class TokenRefresh {
 	/** Refreshes the tokens due at {@code now}; answers how many were refreshed. */
 	int refreshDue(Instant now) {
 		int refreshed = 0;
-		for (Accounts.TokenToRefresh due : accounts.tokensToRefresh(now, properties.refreshBefore())) {
+		for (AccountLifecycle.TokenToRefresh due : lifecycle.tokensToRefresh(now, properties.refreshBefore())) {
 			try {
 				GraphClient.Token token = graph.refresh(due.accessToken());
 				Instant issuedAt = clock.instant();
-				accounts.tokenRefreshed(due.accountId(), token.accessToken(), issuedAt,
+				lifecycle.tokenRefreshed(due.accountId(), token.accessToken(), issuedAt,
 						token.expiresIn().isZero() ? null : issuedAt.plus(token.expiresIn()));
 				refreshed++;
 			}
 			catch (GraphApiException ex) {
 				log.warn("Refreshing the Instagram token of account {} failed: {}. Connect the account again "
 						+ "(GET /connect/instagram) or set a new access_token.", due.accountId(), ex.getMessage());
-				accounts.tokenRefreshFailed(due.accountId(), ex.getMessage());
+				lifecycle.tokenRefreshFailed(due.accountId(), ex.getMessage());
 			}
 		}
 		if (refreshed > 0) {

@@ -2,6 +2,8 @@ package dev.igautomation.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ class DeliveryTracking {
 
 	private final TransactionTemplate transaction;
 
-	private final OutboundRepository repository;
+	private final OutboundMessageStore repository;
 
 	private final StatusEvents statusEvents;
 
@@ -43,7 +45,7 @@ class DeliveryTracking {
 
 	private final Clock clock;
 
-	DeliveryTracking(InboundEvents inbound, TransactionTemplate transaction, OutboundRepository repository,
+	DeliveryTracking(InboundEvents inbound, TransactionTemplate transaction, OutboundMessageStore repository,
 			StatusEvents statusEvents, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.inbound = inbound;
 		this.transaction = transaction;
@@ -83,7 +85,8 @@ class DeliveryTracking {
 			Instant now = clock.instant();
 			if (repository.markSent(sending.get().id(), echo.mid(), now)) {
 				log.debug("Echo {} confirms message {}", echo.mid(), sending.get().id());
-				statusEvents.changed(sending.get(), MessageStatus.SENT, echo.mid(), null, now);
+				statusEvents.publish(List.of(statusEvents.changed(sending.get(), MessageStatus.SENT, echo.mid(), null,
+						now)));
 			}
 			return;
 		}
@@ -105,11 +108,14 @@ class DeliveryTracking {
 				seenUpTo = named.get().sentAt();
 			}
 		}
+		List<MessageStatusChanged> changes = new ArrayList<>();
 		for (OutboundMessage message : repository.sentBefore(accountId, receipt.userId(), seenUpTo)) {
 			if (repository.markRead(message.id(), receipt.timestamp(), now)) {
-				statusEvents.changed(message, MessageStatus.READ, message.instagramMessageId(), null, receipt.timestamp());
+				changes.add(statusEvents.changed(message, MessageStatus.READ, message.instagramMessageId(), null,
+						receipt.timestamp()));
 			}
 		}
+		statusEvents.publish(changes);
 	}
 
 }

@@ -10,40 +10,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.account.SendingAccount;
 import dev.igautomation.instagram.GraphApiException;
 import dev.igautomation.instagram.GraphClient;
 import dev.igautomation.instagram.OutgoingMessage;
-import dev.igautomation.system.JobQueue;
+import dev.igautomation.system.GroupCommit;
+import dev.igautomation.system.ProblemException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One attempt to send a message through the Graph API, and what follows from Meta's answer. A message is taken
  * ({@code sending}) before the call, so no two attempts send it, and no transaction is held during the call; the
- * outcome, its status event and what becomes of the message's job are then recorded in one transaction. Errors that
- * may pass are retried with exponential backoff and jitter, waiting at least as long as Meta asks; an answer that
- * leaves the outcome unknown is not sent again until its echo has had time to arrive.
+ * outcome is then recorded (with others answered at the same moment, see {@link OutcomeWrites}). Errors that may pass
+ * are retried with exponential backoff and jitter, waiting at least as long as Meta asks; an answer that leaves the
+ * outcome unknown is not sent again until its echo has had time to arrive.
  */
 @Component
 class SendAttempts {
 
 	private static final Logger log = LoggerFactory.getLogger(SendAttempts.class);
 
-	private final OutboundRepository repository;
+	private final OutboundMessageStore store;
 
-	private final Accounts accounts;
+	private final AccountCredentials credentials;
 
 	private final GraphClient graph;
 
 	private final AccountPacing pacing;
 
-	private final StatusEvents statusEvents;
-
-	private final JobQueue jobs;
-
-	private final TransactionTemplate transaction;
+	private final GroupCommit<Outcome, SendOutcome> outcomes;
 
 	private final OutboundProperties properties;
 
@@ -51,16 +47,14 @@ class SendAttempts {
 
 	private final Clock clock;
 
-	SendAttempts(OutboundRepository repository, Accounts accounts, GraphClient graph, AccountPacing pacing,
-			StatusEvents statusEvents, JobQueue jobs, TransactionTemplate transaction, OutboundProperties properties,
-			JsonMapper json, Clock clock) {
-		this.repository = repository;
-		this.accounts = accounts;
+	SendAttempts(OutboundMessageStore store, AccountCredentials credentials, GraphClient graph, AccountPacing pacing,
+			GroupCommit<Outcome, SendOutcome> outcomeWriter, OutboundProperties properties, JsonMapper json,
+			Clock clock) {
+		this.store = store;
+		this.credentials = credentials;
 		this.graph = graph;
 		this.pacing = pacing;
-		this.statusEvents = statusEvents;
-		this.jobs = jobs;
-		this.transaction = transaction;
+		this.outcomes = outcomeWriter;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
@@ -71,100 +65,79 @@ class SendAttempts {
 		return pacing.tryAcquire(accountId);
 	}
 
-	/** Attempts a pending message from its job, unless the account's pace says to wait. */
+	/** When the outcome of an attempt starting at {@code started} stops being waited for. */
+	Instant outcomeDue(Instant started) {
+		return started.plus(properties.echoWait());
+	}
+
+	/** Attempts a pending message now, unless the account's pace says to wait (it is then due when it may). */
 	SendOutcome attemptPending(OutboundMessage message) {
 		Optional<Duration> wait = takeTurn(message.accountId());
 		if (wait.isPresent()) {
-			return new SendOutcome.Later(clock.instant().plus(wait.get()), MessageStatus.PENDING);
+			Instant at = clock.instant().plus(wait.get());
+			store.postpone(message.id(), at);
+			return new SendOutcome.Later(at, MessageStatus.PENDING);
 		}
 		Instant started = clock.instant();
-		if (!repository.claim(message.id(), started)) {
+		if (!store.claim(message.id(), started, outcomeDue(started))) {
 			return new SendOutcome.Done(null);
 		}
-		return send(message, message.attempts() + 1, started, false);
+		return send(message, message.attempts() + 1, started);
 	}
 
-	/**
-	 * Sends a message already taken for this attempt, and records the outcome. With {@code ownJob}, the message's
-	 * job is moved or removed in the same transaction; otherwise the running job does that with the outcome.
-	 */
-	SendOutcome send(OutboundMessage message, int attempt, Instant started, boolean ownJob) {
-		SendingAccount account = accounts.sendingAccount(message.accountId());
-		SendOutcome outcome;
+	/** Sends a message already taken for this attempt, and records the outcome. */
+	SendOutcome send(OutboundMessage message, int attempt, Instant started) {
+		SendingAccount account = credentials.sendingAccount(message.accountId());
+		Outcome outcome;
 		if (!account.tokenValid()) {
-			outcome = record(() -> fail(message, new OutboundRepository.Failure(190, null,
-					"The account's access token was rejected: " + account.tokenError(), null)), message, ownJob);
-			return outcome;
+			outcome = new Outcome.Failed(message, new OutboundMessageStore.Failure(190, null,
+					"The account's access token was rejected: " + account.tokenError(), null), clock.instant());
+		}
+		else {
+			try {
+				GraphClient.Sent sent = graph.send(account.accessToken(),
+						json.readValue(message.body(), OutgoingMessage.class));
+				outcome = new Outcome.Sent(message, sent.messageId(), clock.instant());
+			}
+			catch (GraphApiException ex) {
+				outcome = failed(message, ex, attempt, started);
+			}
 		}
 		try {
-			GraphClient.Sent sent = graph.send(account.accessToken(),
-					json.readValue(message.body(), OutgoingMessage.class));
-			return record(() -> sent(message, sent.messageId()), message, ownJob);
+			return outcomes.submit(outcome);
 		}
-		catch (GraphApiException ex) {
-			return record(() -> failed(message, ex, attempt, started), message, ownJob);
+		catch (ProblemException ex) {
+			log.warn("The outcome of sending message {} could not be recorded ({}); it is looked at again at {}",
+					message.id(), ex.getMessage(), outcomeDue(started));
+			return new SendOutcome.Later(outcomeDue(started), MessageStatus.SENDING);
 		}
 	}
 
-	private SendOutcome record(java.util.function.Supplier<SendOutcome> outcome, OutboundMessage message,
-			boolean ownJob) {
-		return transaction.execute(status -> {
-			SendOutcome result = outcome.get();
-			if (ownJob) {
-				if (result instanceof SendOutcome.Later later) {
-					jobs.reschedule(SendJob.SEND.instance(message.id()).build(), later.at());
-				}
-				else {
-					jobs.cancel(SendJob.SEND.instance(message.id()).build());
-				}
-			}
-			return result;
-		});
-	}
-
-	private SendOutcome sent(OutboundMessage message, String instagramMessageId) {
-		Instant now = clock.instant();
-		if (repository.markSent(message.id(), instagramMessageId, now)) {
-			statusEvents.changed(message, MessageStatus.SENT, instagramMessageId, null, now);
-		}
-		return new SendOutcome.Done(MessageStatus.SENT);
-	}
-
-	private SendOutcome failed(OutboundMessage message, GraphApiException error, int attempt, Instant started) {
-		OutboundRepository.Failure failure = new OutboundRepository.Failure(error.code(), error.subcode(),
+	private Outcome failed(OutboundMessage message, GraphApiException error, int attempt, Instant started) {
+		OutboundMessageStore.Failure failure = new OutboundMessageStore.Failure(error.code(), error.subcode(),
 				error.getMessage(), error.fbtraceId());
+		Instant now = clock.instant();
 		switch (error.kind()) {
 			case TOKEN_INVALID -> {
 				log.warn("Meta rejected the access token of account {}: {}", message.accountId(), error.getMessage());
-				accounts.markTokenInvalid(message.accountId(), error.getMessage());
-				return fail(message, failure);
+				credentials.markTokenInvalid(message.accountId(), error.getMessage());
+				return new Outcome.Failed(message, failure, now);
 			}
 			case OUTCOME_UNKNOWN -> {
 				log.warn("Meta could not tell whether message {} went out ({}); waiting for its echo", message.id(),
 						error.getMessage());
-				repository.markUnconfirmed(message.id(), failure, clock.instant());
-				return new SendOutcome.Later(started.plus(properties.echoWait()), MessageStatus.SENDING);
+				return new Outcome.Unconfirmed(message, failure, outcomeDue(started), now);
 			}
 			case TRANSIENT -> {
 				if (attempt >= properties.retry().maxAttempts()) {
-					return fail(message, failure);
+					return new Outcome.Failed(message, failure, now);
 				}
-				Instant next = clock.instant().plus(backoff(attempt, error.retryAfter()));
-				repository.markRetrying(message.id(), failure, next, clock.instant());
-				return new SendOutcome.Later(next, MessageStatus.PENDING);
+				return new Outcome.Retry(message, failure, now.plus(backoff(attempt, error.retryAfter())), now);
 			}
 			default -> {
-				return fail(message, failure);
+				return new Outcome.Failed(message, failure, now);
 			}
 		}
-	}
-
-	private SendOutcome fail(OutboundMessage message, OutboundRepository.Failure failure) {
-		Instant now = clock.instant();
-		if (repository.markFailed(message.id(), failure, now)) {
-			statusEvents.changed(message, MessageStatus.FAILED, null, failure, now);
-		}
-		return new SendOutcome.Done(MessageStatus.FAILED);
 	}
 
 	/** {@code initial * 2^(attempts-1)}, capped, with jitter; never shorter than what Meta asked for. */

@@ -43,12 +43,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "api_key")
 class SendController {
 
-	private final Outbound outbound;
+	private final SendRequests requests;
 
 	private final Accounts accounts;
 
-	SendController(Outbound outbound, Accounts accounts) {
-		this.outbound = outbound;
+	SendController(SendRequests requests, Accounts accounts) {
+		this.requests = requests;
 		this.accounts = accounts;
 	}
 
@@ -82,7 +82,7 @@ class SendController {
 			throw new InvalidRequest("quick_replies", "need a message text to go with them");
 		}
 		accounts.requireSendable(caller, request.accountId());
-		Outbound.Accepted accepted = outbound.accept(new SendCommand(request.accountId(), request.recipientId(), null,
+		Outbound.Accepted accepted = requests.accept(new SendCommand(request.accountId(), request.recipientId(), null,
 				request.message(), request.attachment() == null ? null
 						: new SendCommand.Attachment(request.attachment().type(), request.attachment().url()),
 				request.quickReplies() == null ? null : request.quickReplies().stream()
@@ -102,7 +102,7 @@ class SendController {
 			description = "pending → sending → sent → read, or failed with Meta's error code and message.")
 	@ErrorAnswer(status = 404, code = "message_not_found", description = "No such message for this API key.")
 	StatusResponse status(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String messageId) {
-		OutboundMessage message = outbound.find(messageId)
+		OutboundMessage message = requests.find(messageId)
 			.filter(found -> caller.canAccess(found.accountId()))
 			.orElseThrow(() -> new UnknownOutboundMessage(messageId));
 		return StatusResponse.of(message);

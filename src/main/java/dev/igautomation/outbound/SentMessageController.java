@@ -31,12 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "api_key")
 class SentMessageController {
 
-	private final Outbound outbound;
+	private final SendRequests requests;
 
 	private final Accounts accounts;
 
-	SentMessageController(Outbound outbound, Accounts accounts) {
-		this.outbound = outbound;
+	SentMessageController(SendRequests requests, Accounts accounts) {
+		this.requests = requests;
 		this.accounts = accounts;
 	}
 
@@ -63,10 +63,10 @@ class SentMessageController {
 			before = Cursor.instant(parts[0]);
 			beforeId = parts[1];
 		}
-		OutboundRepository.Filter filter = new OutboundRepository.Filter(recipientId,
+		OutboundMessageStore.Filter filter = new OutboundMessageStore.Filter(recipientId,
 				source == null ? null : source.name(), ruleId,
 				status == null ? null : MessageStatus.of(status.name()));
-		return Page.of(outbound.list(accountId, filter, before, beforeId, limit + 1)
+		return Page.of(requests.list(accountId, filter, before, beforeId, limit + 1)
 			.stream()
 			.map(SendController.StatusResponse::of)
 			.toList(), limit, message -> Cursor.encode(message.createdAt().toString(), message.messageId()));

@@ -2,6 +2,7 @@ package dev.igautomation.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,8 +11,9 @@ import dev.igautomation.system.DurableEvents;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces a message's change of status as {@link MessageStatusChanged}, in the transaction that changed it, and
- * counts it ({@code igautomation.messages.status}, {@code igautomation.messages.send.duration}).
+ * Announces messages' changes of status as {@link MessageStatusesChanged}, in the transaction that changed them —
+ * one event for all the changes of that transaction — and counts them ({@code igautomation.messages.status},
+ * {@code igautomation.messages.send.duration}).
  */
 @Component
 class StatusEvents {
@@ -25,8 +27,9 @@ class StatusEvents {
 		this.meters = meters;
 	}
 
-	void changed(OutboundMessage message, MessageStatus status, String instagramMessageId,
-			OutboundRepository.Failure failure, Instant at) {
+	/** A change of status, counted; {@link #publish} it with the others of its transaction. */
+	MessageStatusChanged changed(OutboundMessage message, MessageStatus status, String instagramMessageId,
+			OutboundMessageStore.Failure failure, Instant at) {
 		meters.counter("igautomation.messages.status", "status", status.value(), "source", message.source()).increment();
 		if (status == MessageStatus.SENT && message.createdAt() != null && !at.isBefore(message.createdAt())) {
 			Timer.builder("igautomation.messages.send.duration")
@@ -36,10 +39,18 @@ class StatusEvents {
 				.register(meters)
 				.record(Duration.between(message.createdAt(), at));
 		}
-		events.publish(new MessageStatusChanged(message.id(), message.accountId(), message.recipientId(), status,
+		return new MessageStatusChanged(message.id(), message.accountId(), message.recipientId(), status,
 				instagramMessageId, failure == null ? null : failure.code(), failure == null ? null : failure.subcode(),
-				failure == null ? null : failure.message(), message.source(), message.ruleId(), at),
-				message.id() + ":" + status.value());
+				failure == null ? null : failure.message(), message.source(), message.ruleId(), at);
+	}
+
+	/** Publishes the changes of the current transaction, if any, as one event. */
+	void publish(List<MessageStatusChanged> changes) {
+		if (!changes.isEmpty()) {
+			MessageStatusChanged first = changes.get(0);
+			events.publish(new MessageStatusesChanged(List.copyOf(changes)),
+					first.messageId() + ":" + first.status().value());
+		}
 	}
 
 }

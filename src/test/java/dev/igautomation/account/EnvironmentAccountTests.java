@@ -20,14 +20,17 @@ class EnvironmentAccountTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	AccountCredentials credentials;
+
 	@Test
 	void defaultAccountIsCreatedFromTheEarlierEnvironmentNames() {
 		AccountSummary account = accounts.findByInstagramAccountId("17841499999999999").orElseThrow();
 
 		assertThat(account.username()).isEqualTo("ig_17841499999999999");
 		assertThat(account.forwardsToCrm()).isTrue();
-		assertThat(accounts.accessToken(account.id())).isEqualTo("IGAAT-from-environment");
-		assertThat(accounts.crmEndpoint(account.id())).get()
+		assertThat(credentials.sendingAccount(account.id()).accessToken()).isEqualTo("IGAAT-from-environment");
+		assertThat(credentials.crmEndpoint(account.id())).get()
 			.satisfies(endpoint -> {
 				assertThat(endpoint.url()).isEqualTo("https://crm.example.com/legacy");
 				assertThat(endpoint.webhookSecret()).isEqualTo("legacy-crm-secret");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.support.Api;
 import dev.igautomation.support.Senders;
 import dev.igautomation.support.Stubs;
@@ -52,7 +52,7 @@ abstract class HistoryTests {
 	SubscriptionCheck subscriptions;
 
 	@Autowired
-	Accounts accounts;
+	AccountCredentials credentials;
 
 	@Autowired
 	ConversationsBudget budget;
@@ -162,7 +162,7 @@ abstract class HistoryTests {
 		meta.publish();
 		reconciliationState.checked(accountId, now.minus(Duration.ofHours(1)), now, 0);
 
-		int recovered = reconciliation.reconcile(accounts.sendingAccount(accountId));
+		int recovered = reconciliation.reconcile(credentials.sendingAccount(accountId));
 
 		assertThat(recovered).isEqualTo(4);
 		await().until(() -> repliesTo(young) == 1);
@@ -175,7 +175,7 @@ abstract class HistoryTests {
 		JsonNode analytics = api.get("/api/v1/accounts/" + accountId + "/analytics", ADMIN_KEY).body();
 		assertThat(analytics.at("/messages/recovered").asLong()).isEqualTo(4);
 
-		assertThat(reconciliation.reconcile(accounts.sendingAccount(accountId))).as("again: nothing new").isZero();
+		assertThat(reconciliation.reconcile(credentials.sendingAccount(accountId))).as("again: nothing new").isZero();
 		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> crmRequests().size() == 7);
 		assertThat(repliesTo(old) + repliesTo(answered)).as("old or answered: no reply").isZero();
 		assertThat(repliesTo(young) + repliesTo(known)).isEqualTo(2);
@@ -221,7 +221,7 @@ abstract class HistoryTests {
 			.withHeader("Authorization", equalTo("Bearer " + meta.accessToken))
 			.willReturn(okJson("{\"success\":true}")));
 
-		assertThat(subscriptions.check(accounts.sendingAccount(accountId))).isEqualTo("renewed");
+		assertThat(subscriptions.check(credentials.sendingAccount(accountId))).isEqualTo("renewed");
 
 		LoggedRequest renewal = Stubs.graph()
 			.findAll(postRequestedFor(urlPathEqualTo("/v25.0/me/subscribed_apps"))
@@ -235,7 +235,7 @@ abstract class HistoryTests {
 		Stubs.graph().stubFor(get(urlPathEqualTo("/v25.0/me/subscribed_apps"))
 			.withHeader("Authorization", equalTo("Bearer " + meta.accessToken))
 			.willReturn(Senders.error(403, 10, null, false)));
-		assertThat(subscriptions.check(accounts.sendingAccount(accountId))).isEqualTo("failed");
+		assertThat(subscriptions.check(credentials.sendingAccount(accountId))).isEqualTo("failed");
 		assertThat(api.get("/health", null).body().at("/components/webhooks/details/subscription_problems")
 			.has(accountId)).isTrue();
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.account.Accounts;
 import dev.igautomation.support.Api;
 import dev.igautomation.support.Stubs;
@@ -37,6 +38,9 @@ abstract class InstagramLoginTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	AccountCredentials credentials;
 
 	@Autowired
 	Accounts accounts;
@@ -142,12 +146,12 @@ abstract class InstagramLoginTests {
 
 		assertThat(tokenRefresh.refreshDue(now)).isGreaterThanOrEqualTo(1);
 
-		assertThat(accounts.accessToken(due)).isEqualTo(renewed);
+		assertThat(credentials.sendingAccount(due).accessToken()).isEqualTo(renewed);
 		assertThat(expiry(due)).isCloseTo(now.plus(SIXTY_DAYS), within(Duration.ofMinutes(1)));
-		assertThat(accounts.accessToken(notDue)).isEqualTo(freshToken);
+		assertThat(credentials.sendingAccount(notDue).accessToken()).isEqualTo(freshToken);
 		JsonNode failed = api.get("/api/v1/accounts/" + broken, ADMIN_KEY).body();
 		assertThat(failed.get("token_refresh_error").asString()).contains("Error validating access token");
-		assertThat(accounts.accessToken(broken)).isEqualTo(brokenToken);
+		assertThat(credentials.sendingAccount(broken).accessToken()).isEqualTo(brokenToken);
 		JsonNode health = api.get("/health", null).body();
 		assertThat(health.at("/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/instagramTokens/details/accounts_needing_a_new_token").toString())

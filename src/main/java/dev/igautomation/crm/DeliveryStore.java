@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * cannot both move the same delivery.
  */
 @Repository
-class DeliveryRepository {
+class DeliveryStore {
 
 	private static final String COLUMNS = """
 			id, account_id, event_type, source_key, payload, status, attempts, schedule_position, replays,
@@ -31,7 +31,7 @@ class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	DeliveryStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -1,7 +1,9 @@
 package dev.igautomation.outbound;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.igautomation.system.DatabaseTime;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores outbound messages. The unique key on (account, idempotency key) is what makes a send happen once; every
  * change of status is a conditional update, so concurrent attempts, echoes and read receipts cannot undo each other.
+ * A message not yet sent or failed has {@code next_attempt_at}: when to attempt it (pending), or when to stop waiting
+ * for the outcome of the attempt under way (sending); {@link SendSweep} looks for those due.
  */
 @Repository
-class OutboundRepository {
+class OutboundMessageStore {
 
 	private static final String COLUMNS = """
 			id, account_id, idempotency_key, request_hash, recipient_id, comment_id, body, text, tag, source, status,
@@ -33,25 +37,28 @@ class OutboundRepository {
 
 	private final JdbcClient jdbc;
 
-	OutboundRepository(JdbcClient jdbc) {
+	OutboundMessageStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
 	 * A new message to send; false when the account already has one under this idempotency key. Stored
-	 * {@code sending} when its first attempt starts right after, {@code pending} otherwise.
+	 * {@code sending} when its first attempt starts right after, {@code pending} otherwise; either way due again at
+	 * {@code due}.
 	 */
-	boolean insertIfAbsent(NewMessage message, boolean attemptingNow, Instant now, Instant inFlightUntil) {
+	boolean insertIfAbsent(NewMessage message, boolean attemptingNow, Instant now, Instant inFlightUntil,
+			Instant due) {
 		return jdbc.sql("""
 				insert into outbound_message (id, account_id, idempotency_key, request_hash, recipient_id, comment_id,
-				    body, text, tag, source, status, attempts, attempt_started_at, in_flight_until, created_at,
-				    updated_at, rule_id)
+				    body, text, tag, source, status, attempts, attempt_started_at, in_flight_until, next_attempt_at,
+				    created_at, updated_at, rule_id)
 				values (:id, :account, :key, :hash, :recipient, :comment, :body, :text, :tag, :source, :status,
-				    :attempts, :started, :inFlight, :now, :now, :rule)
+				    :attempts, :started, :inFlight, :due, :now, :now, :rule)
 				on conflict do nothing""")
 			.param("status", attemptingNow ? "sending" : "pending")
 			.param("attempts", attemptingNow ? 1 : 0)
 			.param("started", attemptingNow ? DatabaseTime.of(now) : null)
+			.param("due", DatabaseTime.of(due))
 			.param("id", message.id())
 			.param("account", message.accountId())
 			.param("key", message.idempotencyKey())
@@ -110,15 +117,37 @@ class OutboundRepository {
 			.optional();
 	}
 
-	/** Takes a pending message for an attempt; false when someone else took it first. */
-	boolean claim(String id, Instant now) {
+	/**
+	 * Takes a pending message for an attempt, to be looked at again at {@code outcomeDue} if its outcome is not
+	 * recorded by then; false when someone else took it first.
+	 */
+	boolean claim(String id, Instant now, Instant outcomeDue) {
 		return jdbc.sql("""
 				update outbound_message set status = 'sending', attempts = attempts + 1, attempt_started_at = :now,
-				    next_attempt_at = null, updated_at = :now
+				    next_attempt_at = :due, updated_at = :now
 				where id = :id and status = 'pending'""")
 			.param("now", DatabaseTime.of(now))
+			.param("due", DatabaseTime.of(outcomeDue))
 			.param("id", id)
 			.update() > 0;
+	}
+
+	/** The messages due for an attempt, or for a look at an attempt's outcome, at {@code now}; soonest first. */
+	List<OutboundMessage> due(Instant now, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from outbound_message
+				where status in ('pending', 'sending') and next_attempt_at <= ?
+				order by next_attempt_at limit ?""")
+			.params(DatabaseTime.of(now), limit)
+			.query(MAPPER)
+			.list();
+	}
+
+	/** Moves a message's next look to {@code at}. */
+	void postpone(String id, Instant at) {
+		jdbc.sql("update outbound_message set next_attempt_at = ? where id = ? and status in ('pending', 'sending')")
+			.params(DatabaseTime.of(at), id)
+			.update();
 	}
 
 	/** Records Meta's acceptance; false when an echo had already recorded it. */
@@ -126,7 +155,7 @@ class OutboundRepository {
 		return jdbc.sql("""
 				update outbound_message set status = 'sent', instagram_message_id = :mid, sent_at = :now,
 				    error_code = null, error_subcode = null, error_message = null, fbtrace_id = null,
-				    in_flight_until = null, updated_at = :now
+				    in_flight_until = null, next_attempt_at = null, updated_at = :now
 				where id = :id and status in ('pending', 'sending')""")
 			.param("mid", instagramMessageId)
 			.param("now", DatabaseTime.of(now))
@@ -157,10 +186,10 @@ class OutboundRepository {
 			.update() > 0;
 	}
 
-	/** Puts back a message whose echo never came, for another attempt. */
+	/** Puts back a message whose echo never came, for another attempt now. */
 	boolean release(String id, Instant now) {
 		return jdbc.sql("""
-				update outbound_message set status = 'pending', updated_at = :now
+				update outbound_message set status = 'pending', next_attempt_at = :now, updated_at = :now
 				where id = :id and status = 'sending'""")
 			.param("now", DatabaseTime.of(now))
 			.param("id", id)
@@ -176,10 +205,6 @@ class OutboundRepository {
 			.param("now", DatabaseTime.of(now))
 			.param("id", id)
 			.update() > 0;
-	}
-
-	void endInFlight(String id) {
-		jdbc.sql("update outbound_message set in_flight_until = null where id = ?").param(id).update();
 	}
 
 	/** The sent messages to a user that a read receipt at {@code readAt} covers. */
@@ -243,7 +268,7 @@ class OutboundRepository {
 	/** An account's messages, newest first, after the position of the previous page. */
 	List<OutboundMessage> list(String accountId, Filter filter, Instant beforeCreatedAt, String beforeId, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outbound_message where account_id = :account");
-		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("account", accountId);
 		if (filter.recipientId() != null) {
 			sql.append(" and recipient_id = :recipient");
