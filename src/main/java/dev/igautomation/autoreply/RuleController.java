@@ -141,7 +141,7 @@ class RuleController {
 
 	@PatchMapping("/{ruleId}")
 	@Operation(summary = "Change a rule", description = "Send only the fields to change; cooldown_minutes 0 removes "
-			+ "the cooldown, an empty fallback_name goes back to \"there\".",
+			+ "the cooldown, an empty fallback_name goes back to leaving unknown placeholders out.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 					@ExampleObject(name = "disable", summary = "Switch a rule off", value = "{\"enabled\": false}"),
 					@ExampleObject(name = "reorder", summary = "Try it before the others",
@@ -194,8 +194,9 @@ class RuleController {
 			@Schema(description = "The answer; {username} and {name} become the user's Instagram username and name",
 					example = "Hi {username}! Our prices are on https://acme.example/prices")
 			@NotBlank(message = "is required") @MaxUtf8Bytes(1000) String replyText,
-			@Schema(description = "What {username} and {name} become when the profile cannot be fetched",
-					defaultValue = "there", example = "friend")
+			@Schema(description = "What {username} and {name} become when the profile cannot be fetched. Left out: "
+					+ "the placeholder is left out with the space before it (\"Thanks {username}!\" becomes "
+					+ "\"Thanks!\")", example = "friend")
 			@Size(max = 100, message = "must be at most 100 characters") String fallbackName,
 			@Schema(description = "Lower is tried first", defaultValue = "100", example = "10")
 			@Min(value = 1, message = "must be 1 or more")

@@ -114,6 +114,7 @@ class MessageController {
 			@Schema(example = "message") String kind, @Schema(example = "inbound") String direction,
 			@Schema(description = "The Instagram user of the conversation", example = "1914732468584811") String userId,
 			String senderId, String recipientId, @Schema(example = "Hi! How much is the blue dress?") String text,
+			@Schema(description = "What the message carries (images, shared posts...); empty when nothing")
 			JsonNode attachments,
 			@Schema(description = "The fields of its kind: reply_to, quick_reply, reaction, referral...") JsonNode details,
 			@Schema(description = "The event's own time") Instant timestamp, Instant receivedAt, boolean standby,
@@ -122,7 +123,8 @@ class MessageController {
 
 		static MessageResponse of(StoredEvent event, JsonMapper json, boolean withRaw) {
 			return new MessageResponse(event.id(), event.mid(), event.kind().value(), event.direction().value(),
-					event.userId(), event.senderId(), event.recipientId(), event.text(), tree(json, event.attachments()),
+					event.userId(), event.senderId(), event.recipientId(), event.text(),
+					event.attachments() == null ? json.createArrayNode() : tree(json, event.attachments()),
 					tree(json, event.details()), event.timestamp(), event.receivedAt(), event.standby(),
 					withRaw ? tree(json, event.raw()) : null);
 		}
