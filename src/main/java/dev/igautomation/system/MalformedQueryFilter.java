@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * controller's {@code @RequestParam}): left alone, that is a 500 with a long stack trace that any anonymous caller
  * could repeat to flood the log. Parsing once here costs nothing extra, as the container keeps the result. A form
  * body is left to the controller that reads it ({@link ApiExceptionHandler} answers 400 there too), so that nothing
- * here consumes a body.
+ * here consumes a body. An empty {@code limit=} is refused here too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,20 +39,36 @@ class MalformedQueryFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getQueryString() != null && !hasFormBody(request)) {
+			ProblemDetail problem;
 			try {
-				request.getParameterMap();
+				problem = emptyLimit(request.getParameterValues("limit"));
 			}
 			catch (IllegalStateException ex) {
+				problem = malformedQuery();
+			}
+			if (problem != null) {
 				response.setStatus(HttpStatus.BAD_REQUEST.value());
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				json.writeValue(response.getOutputStream(), malformedQuery());
+				json.writeValue(response.getOutputStream(), problem);
 				return;
 			}
 		}
 		chain.doFilter(request, response);
 	}
 
-	static org.springframework.http.ProblemDetail malformedQuery() {
+	/**
+	 * {@code limit=} (empty): Spring would take it for the default page size, as if absent, which is not what the
+	 * caller wrote nor what the OpenAPI document (an integer from 1 to 100) allows.
+	 */
+	private static ProblemDetail emptyLimit(String[] values) {
+		if (values == null || java.util.Arrays.stream(values).noneMatch(String::isBlank)) {
+			return null;
+		}
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "Invalid parameter",
+				"Parameter 'limit' is empty: leave it out for the default page size, or give a number from 1 to 100.");
+	}
+
+	static ProblemDetail malformedQuery() {
 		return Problems.problem(HttpStatus.BAD_REQUEST, "malformed_query", "Malformed query string",
 				"The query string could not be read: every parameter needs a name (name=value), and '%' must start "
 						+ "a valid percent-escape of UTF-8 (e.g. %20).");

@@ -96,6 +96,14 @@ class CallerMistakesTests {
 	}
 
 	@Test
+	void anEmptyLimitIsRefusedRatherThanTakenForTheDefault() {
+		Answer answer = api.get("/api/v1/accounts?limit=", ADMIN_KEY);
+
+		ErrorAnswersTests.assertProblem(answer, 400, "invalid_parameter");
+		assertThat(answer.at("/detail")).contains("limit");
+	}
+
+	@Test
 	void aWellFormedQueryStillWorks() throws IOException {
 		assertThat(raw("GET", "/health?verbose=%20yes&&x=").status()).isEqualTo(200);
 		Answer handshake = api.get("/webhooks/instagram?hub.mode=subscribe&hub.verify_token=test-verify-token"
