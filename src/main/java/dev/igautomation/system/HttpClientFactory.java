@@ -3,6 +3,7 @@ package dev.igautomation.system;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -17,11 +18,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.AbstractBufferingClientHttpRequest;
-import org.springframework.http.client.AbstractClientHttpRequestFactoryWrapper;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * HTTP clients for calls leaving the service (CRMs, the Graph API, the AI endpoint): Apache HttpClient 5 with pooled
@@ -33,7 +34,15 @@ public final class HttpClientFactory {
 	private HttpClientFactory() {
 	}
 
+	/**
+	 * A client created at its first request rather than at start-up: HttpClient's classes and its connection pool
+	 * are not needed before the service's first outgoing call, and loading them is start-up time.
+	 */
 	public static ClientHttpRequestFactory pooled(Duration connectTimeout, Duration readTimeout) {
+		return new FixedLengthRequests(SingletonSupplier.of(() -> httpComponents(connectTimeout, readTimeout)));
+	}
+
+	private static ClientHttpRequestFactory httpComponents(Duration connectTimeout, Duration readTimeout) {
 		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
 			.setMaxConnTotal(200)
 			.setMaxConnPerRoute(50)
@@ -50,7 +59,7 @@ public final class HttpClientFactory {
 			.disableAutomaticRetries()
 			.evictIdleConnections(TimeValue.ofSeconds(30))
 			.build();
-		return new FixedLengthRequests(new HttpComponentsClientHttpRequestFactory(client));
+		return new HttpComponentsClientHttpRequestFactory(client);
 	}
 
 	/**
@@ -61,16 +70,17 @@ public final class HttpClientFactory {
 	 * {@code RestClient.Builder.bufferContent}), answers are not read into memory: a CRM's error page is read only as
 	 * far as the caller wants.
 	 */
-	private static final class FixedLengthRequests extends AbstractClientHttpRequestFactoryWrapper {
+	private static final class FixedLengthRequests implements ClientHttpRequestFactory {
 
-		FixedLengthRequests(ClientHttpRequestFactory delegate) {
-			super(delegate);
+		private final Supplier<ClientHttpRequestFactory> delegate;
+
+		FixedLengthRequests(Supplier<ClientHttpRequestFactory> delegate) {
+			this.delegate = delegate;
 		}
 
 		@Override
-		protected ClientHttpRequest createRequest(URI uri, HttpMethod method, ClientHttpRequestFactory delegate)
-				throws IOException {
-			return new FixedLengthRequest(delegate.createRequest(uri, method));
+		public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
+			return new FixedLengthRequest(delegate.get().createRequest(uri, method));
 		}
 
 	}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Start-up of the service on its embedded default (H2 file database, no settings, a fresh ./data each run) against a
+# minimal Spring Boot web application (bench/MinimalWebApp.java: webmvc, one controller, the same Spring Boot), both
+# from their jars with the same JVM flags: the time from launching the JVM to the first 200 of GET /health.
+# RUNS (5) of each, alternated; prints every run, the medians and their ratio (the goal: at most 1.5).
+#   bench/startup.sh                      JAVA_OPTS (none) adds JVM flags to both; RUNS=5
+# The machine is shared: the load average at the start and the end is printed; compare ratios, not seconds.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+WORK=${BENCH_WORK:-/tmp/igautomation-bench}/startup
+RUNS=${RUNS:-5}
+PORT=${STARTUP_PORT:-18181}
+JAVA_OPTS=${JAVA_OPTS:-}
+mkdir -p "$WORK"
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+log "building the service"
+(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+SERVICE_JAR=$(ls "$ROOT"/target/instagram-automation-*.jar | grep -v plain | head -1)
+
+log "building the minimal application"
+BOOT_VERSION=$(cd "$ROOT" && sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
+MINIMAL=$WORK/minimal-app
+mkdir -p "$MINIMAL/src/main/java/bench"
+cp "$BENCH_DIR/MinimalWebApp.java" "$MINIMAL/src/main/java/bench/"
+cat > "$MINIMAL/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>$BOOT_VERSION</version>
+    <relativePath/>
+  </parent>
+  <groupId>bench</groupId>
+  <artifactId>minimal-web-app</artifactId>
+  <version>1</version>
+  <properties><java.version>17</java.version></properties>
+  <dependencies>
+    <dependency>
+      <groupId>org.springframework.boot</groupId>
+      <artifactId>spring-boot-starter-webmvc</artifactId>
+    </dependency>
+  </dependencies>
+  <build><plugins><plugin>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-maven-plugin</artifactId>
+  </plugin></plugins></build>
+</project>
+POM
+"$ROOT/mvnw" -q -B -f "$MINIMAL/pom.xml" package
+MINIMAL_JAR=$MINIMAL/target/minimal-web-app-1.jar
+
+# Milliseconds from launching `java -jar` to the first 200 of /health; the JVM is stopped afterwards.
+time_to_health() {
+  local jar=$1 dir=$2
+  rm -rf "$dir" && mkdir -p "$dir"
+  local started pid
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  (cd "$dir" && exec java $JAVA_OPTS -jar "$jar" --server.port="$PORT" > "$dir/out.log" 2>&1) &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
+    if ! kill -0 "$pid" 2>/dev/null; then log "the JVM exited; see $dir/out.log"; exit 1; fi
+    sleep 0.05
+  done
+  echo $((($(date +%s%N) - started) / 1000000))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+service_runs=() minimal_runs=()
+for run in $(seq 1 "$RUNS"); do
+  service_runs+=("$(time_to_health "$SERVICE_JAR" "$WORK/service")")
+  minimal_runs+=("$(time_to_health "$MINIMAL_JAR" "$WORK/minimal")")
+  log "run $run: service ${service_runs[-1]} ms, minimal ${minimal_runs[-1]} ms"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+service_median=$(printf '%s\n' "${service_runs[@]}" | median)
+minimal_median=$(printf '%s\n' "${minimal_runs[@]}" | median)
+echo "start-up to /health 200 (ms), $RUNS runs each, alternated; JAVA_OPTS='$JAVA_OPTS'"
+echo "service:  ${service_runs[*]}  median $service_median"
+echo "minimal:  ${minimal_runs[*]}  median $minimal_median"
+awk -v s="$service_median" -v m="$minimal_median" 'BEGIN {printf "ratio service/minimal: %.2f (goal: at most 1.50)\n", s / m}'
+echo "load average after: $LOAD_AFTER"
