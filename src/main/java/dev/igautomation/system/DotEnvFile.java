@@ -12,6 +12,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -39,8 +40,12 @@ class DotEnvFile implements EnvironmentPostProcessor, Ordered {
 		if (name.isBlank() || !Files.isRegularFile(Path.of(name))) {
 			return;
 		}
-		Map<String, Object> variables = read(Path.of(name));
-		SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(PROPERTY_SOURCE_NAME, variables);
+		addAfterTheEnvironment(environment,
+				new SystemEnvironmentPropertySource(PROPERTY_SOURCE_NAME, read(Path.of(name))));
+	}
+
+	/** Settings that the real environment (and the command line) override, and that override application.yml. */
+	static void addAfterTheEnvironment(ConfigurableEnvironment environment, PropertySource<?> source) {
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);

@@ -2,6 +2,8 @@ package dev.igautomation.webhook;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.igautomation.support.Api;
@@ -33,18 +35,9 @@ class SimulateDmScriptTests {
 	void theScriptsDirectMessageIsAcceptedAndStored() throws Exception {
 		Api api = new Api(client);
 		TestAccounts account = TestAccounts.create(api);
-		ProcessBuilder script = new ProcessBuilder("bash", "scripts/simulate-dm.sh", "Hi from the script \"quoted\"",
-				account.instagramAccountId(), "1914732468584811")
-			.directory(new File("."))
-			.redirectErrorStream(true);
-		script.environment().put("SERVICE_URL", "http://localhost:" + port);
-		script.environment().put("INSTAGRAM_APP_SECRET", "test-app-secret");
+		String output = simulateDm("test-app-secret", "Hi from the script \"quoted\"", account.instagramAccountId(),
+				"1914732468584811");
 
-		Process process = script.start();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("\"stored\":1");
 		Api.Answer messages = api.get("/api/v1/accounts/" + account.id() + "/messages", ADMIN_KEY);
 		assertThat(messages.body().at("/items/0/text").asString()).isEqualTo("Hi from the script \"quoted\"");
@@ -52,17 +45,21 @@ class SimulateDmScriptTests {
 
 	@Test
 	void withAnotherSecretTheServiceRefusesIt() throws Exception {
-		ProcessBuilder script = new ProcessBuilder("bash", "scripts/simulate-dm.sh", "hello")
-			.directory(new File("."))
-			.redirectErrorStream(true);
-		script.environment().put("SERVICE_URL", "http://localhost:" + port);
-		script.environment().put("INSTAGRAM_APP_SECRET", "not-the-app-secret");
+		assertThat(simulateDm("not-the-app-secret", "hello")).contains("invalid_signature");
+	}
 
+	/** Runs the script as the README does, against this test's service; answers what it printed. */
+	private String simulateDm(String appSecret, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of("bash", "scripts/simulate-dm.sh"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder script = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true);
+		script.environment().put("SERVICE_URL", "http://localhost:" + port);
+		script.environment().put("INSTAGRAM_APP_SECRET", appSecret);
 		Process process = script.start();
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-		assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-			.contains("invalid_signature");
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
 	}
 
 }
