@@ -4,6 +4,8 @@
 # from their jars with the same JVM flags: the time from launching the JVM to the first 200 of GET /health.
 # RUNS (5) of each, alternated; prints every run, the medians and their ratio (the goal: at most 1.5).
 #   bench/startup.sh                      JAVA_OPTS (none) adds JVM flags to both; RUNS=5
+#   BASELINE_JAR=old.jar bench/startup.sh also times another build of the service (e.g. before a change) in the
+#                                         same alternation, for a before/after under the same load
 # The machine is shared: the load average at the start and the end is printed; compare ratios, not seconds.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -72,8 +74,12 @@ time_to_health() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-service_runs=() minimal_runs=()
+service_runs=() minimal_runs=() baseline_runs=()
 for run in $(seq 1 "$RUNS"); do
+  if [[ -n ${BASELINE_JAR:-} ]]; then
+    baseline_runs+=("$(time_to_health "$BASELINE_JAR" "$WORK/baseline")")
+    log "run $run: baseline ${baseline_runs[-1]} ms"
+  fi
   service_runs+=("$(time_to_health "$SERVICE_JAR" "$WORK/service")")
   minimal_runs+=("$(time_to_health "$MINIMAL_JAR" "$WORK/minimal")")
   log "run $run: service ${service_runs[-1]} ms, minimal ${minimal_runs[-1]} ms"
@@ -86,4 +92,9 @@ echo "start-up to /health 200 (ms), $RUNS runs each, alternated; JAVA_OPTS='$JAV
 echo "service:  ${service_runs[*]}  median $service_median"
 echo "minimal:  ${minimal_runs[*]}  median $minimal_median"
 awk -v s="$service_median" -v m="$minimal_median" 'BEGIN {printf "ratio service/minimal: %.2f (goal: at most 1.50)\n", s / m}'
+if [[ -n ${BASELINE_JAR:-} ]]; then
+  baseline_median=$(printf '%s\n' "${baseline_runs[@]}" | median)
+  echo "baseline: ${baseline_runs[*]}  median $baseline_median  ($BASELINE_JAR)"
+  awk -v b="$baseline_median" -v m="$minimal_median" 'BEGIN {printf "ratio baseline/minimal: %.2f\n", b / m}'
+fi
 echo "load average after: $LOAD_AFTER"
