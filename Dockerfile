@@ -8,7 +8,7 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/instagram-automation-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home app
+RUN useradd --system --create-home app && mkdir /home/app/data && chown app /home/app/data
 USER app
 WORKDIR /home/app
 COPY --from=build /app.jar app.jar

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds, reads, changes and removes accounts. Credentials go in and never come out: answers only say whether each is
@@ -58,7 +59,8 @@ class AccountController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Add an account",
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createAccount", summary = "Add an account",
 			description = "The access token and webhook secret are encrypted at rest and never returned.")
 	@ErrorAnswer(status = 403, code = "forbidden", description = "The API key is limited to some accounts.")
 	@ErrorAnswer(status = 409, code = "instagram_account_taken",
@@ -73,7 +75,8 @@ class AccountController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List accounts", description = "Oldest first; only the accounts this API key may use.")
+	@Operation(operationId = "listAccounts",
+			summary = "List accounts", description = "Oldest first; only the accounts this API key may use.")
 	Page<AccountResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller,
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
@@ -83,14 +86,14 @@ class AccountController {
 	}
 
 	@GetMapping("/{accountId}")
-	@Operation(summary = "Get an account")
+	@Operation(operationId = "getAccount", summary = "Get an account")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	AccountResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
 		return AccountResponse.of(accounts.get(caller, accountId));
 	}
 
 	@PatchMapping("/{accountId}")
-	@Operation(summary = "Change an account",
+	@Operation(operationId = "updateAccount", summary = "Change an account",
 			description = "Send only the fields to change. An empty crm_webhook_url stops forwarding to the CRM.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	AccountResponse update(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
@@ -102,7 +105,7 @@ class AccountController {
 
 	@DeleteMapping("/{accountId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Remove an account",
+	@Operation(operationId = "deleteAccount", summary = "Remove an account",
 			description = "Stops forwarding and auto-replies for it; stored messages are kept.")
 	@ErrorAnswer(status = 403, code = "forbidden", description = "The API key is limited to some accounts.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
@@ -131,7 +134,7 @@ class AccountController {
 					example = "https://crm.example.com/hooks/instagram")
 			@HttpUrl @Size(max = 2048, message = "must be at most 2048 characters") String crmWebhookUrl,
 			@Schema(description = "Key of the HMAC signatures on events sent to the CRM; required with crm_webhook_url; "
-					+ "never returned", example = "whsec_c2VjcmV0LXNoYXJlZC13aXRoLXRoZS1jcm0")
+					+ "never returned", example = "a-long-random-secret-shared-with-the-crm")
 			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
 			@Schema(description = "Whether the history imported when the account is added (source import) is forwarded "
 					+ "to the CRM too; true when left out", example = "true") Boolean forwardImported) {
@@ -153,7 +156,7 @@ class AccountController {
 					example = "https://crm.example.com/hooks/instagram")
 			@HttpUrl(allowEmpty = true) @Size(max = 2048, message = "must be at most 2048 characters")
 			String crmWebhookUrl,
-			@Schema(description = "A new webhook secret", example = "whsec_bmV3LXNlY3JldC1mb3ItdGhlLWNybQ")
+			@Schema(description = "A new webhook secret", example = "another-long-random-secret-for-the-crm")
 			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
 			@Schema(description = "Whether sends are refused outside Meta's 24-hour window (7 days with HUMAN_AGENT); "
 					+ "switch off only if Meta granted the account other rules", example = "true")
@@ -171,24 +174,24 @@ class AccountController {
 	record AccountResponse(@Schema(example = "acc_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
 			@Schema(example = "17841405309211844") String instagramAccountId,
 			@Schema(example = "acme.shop") String username,
-			@Schema(example = "https://crm.example.com/hooks/instagram") String crmWebhookUrl,
+			@Schema(example = "https://crm.example.com/hooks/instagram") @Nullable String crmWebhookUrl,
 			@Schema(description = "Whether an access token is stored (it is never shown)") boolean accessTokenSet,
 			@Schema(description = "Whether a webhook secret is stored (it is never shown)") boolean webhookSecretSet,
 			@Schema(description = "Whether sends are held to Meta's 24-hour window") boolean messagingWindowEnforced,
 			@Schema(description = "valid, or invalid once Meta rejected the token: set a new access_token",
 					allowableValues = { "valid", "invalid" }) String tokenStatus,
-			@Schema(description = "What Meta said when it rejected the token") String tokenError,
+			@Schema(description = "What Meta said when it rejected the token") @Nullable String tokenError,
 			@Schema(description = "When the token expires, when known (tokens from Instagram Login); refreshed "
-					+ "daily from 10 days before") Instant tokenExpiresAt,
+					+ "daily from 10 days before") @Nullable Instant tokenExpiresAt,
 			@Schema(description = "Why the last refresh of the token failed; cleared by a new token")
-			String tokenRefreshError,
+			@Nullable String tokenRefreshError,
 			@Schema(description = "Whether imported history is forwarded to the CRM") boolean forwardImported,
 			@Schema(description = "The account's webhook subscription as last checked (at start and daily): "
 					+ "subscribed, renewed (it had been dropped and was renewed), failed, or unknown before the first "
 					+ "check", allowableValues = { "subscribed", "renewed", "failed", "unknown" })
 			String webhookSubscription,
-			@Schema(description = "When the subscription was last checked") Instant webhookSubscriptionCheckedAt,
-			@Schema(description = "Why the subscription could not be checked or renewed") String webhookSubscriptionError,
+			@Schema(description = "When the subscription was last checked") @Nullable Instant webhookSubscriptionCheckedAt,
+			@Schema(description = "Why the subscription could not be checked or renewed") @Nullable String webhookSubscriptionError,
 			Instant createdAt, Instant updatedAt) {
 
 		static AccountResponse of(Account account) {

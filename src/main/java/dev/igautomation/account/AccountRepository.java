@@ -12,6 +12,9 @@ interface AccountRepository extends JpaRepository<Account, String> {
 
 	Optional<Account> findByInstagramAccountId(String instagramAccountId);
 
+	/** The account changed last: the start-up check reads its credentials. */
+	Optional<Account> findFirstByOrderByUpdatedAtDesc();
+
 	boolean existsByInstagramAccountId(String instagramAccountId);
 
 	/** Tokens issued before {@code issuedBefore} that expire before {@code expiringBefore}. */

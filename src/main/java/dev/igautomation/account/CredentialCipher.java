@@ -62,8 +62,7 @@ class CredentialCipher {
 					StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A stored credential does not decrypt with the configured "
-					+ "APP_ENCRYPTION_KEY: was the key changed? Put the old key after the new one to rotate.", ex);
+			throw new CredentialsUnreadable();
 		}
 	}
 

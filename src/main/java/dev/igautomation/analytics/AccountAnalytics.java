@@ -9,6 +9,7 @@ import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures of one account over a period, each from one query that an index serves: events by
@@ -42,7 +43,7 @@ class AccountAnalytics {
 	}
 
 	/** Seconds from a user's message to the account's next message to them; null when nothing was answered. */
-	record FirstReply(long answered, Double medianSeconds, Double p90Seconds) {
+	record FirstReply(long answered, @Nullable Double medianSeconds, @Nullable Double p90Seconds) {
 	}
 
 	record Report(Messages messages, Sends sends, List<RuleReplies> repliesPerRule, Deliveries crmDeliveries,

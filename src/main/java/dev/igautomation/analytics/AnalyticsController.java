@@ -48,7 +48,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/analytics")
-	@Operation(summary = "An account's analytics", description = """
+	@Operation(operationId = "getAnalytics", summary = "An account's analytics", description = """
 			Messages in and out (out: every message the account sent, from here or the Instagram app), unique users, \
 			sends by status, auto-replies per rule, CRM deliveries, and the time from a user's message to the \
 			account's next message to them (median and p90). Messages and replies count by the events' own times, \

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether auto-replies answer a user: paused by hand, or because a person at the business wrote to them.
@@ -56,7 +57,8 @@ class ContactController {
 	}
 
 	@GetMapping("/paused")
-	@Operation(summary = "List the users auto-replies are paused for", description = "With until when; by user id.")
+	@Operation(operationId = "listPausedContacts",
+			summary = "List the users auto-replies are paused for", description = "With until when; by user id.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Page<PauseResponse> paused(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
@@ -68,7 +70,7 @@ class ContactController {
 	}
 
 	@GetMapping("/{userId}")
-	@Operation(summary = "Whether auto-replies answer a user")
+	@Operation(operationId = "getContact", summary = "Whether auto-replies answer a user")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	ContactResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable @Pattern(regexp = USER_ID, message = "must be digits only") String userId) {
@@ -77,7 +79,7 @@ class ContactController {
 	}
 
 	@PostMapping("/{userId}/pause")
-	@Operation(summary = "Pause auto-replies to a user",
+	@Operation(operationId = "pauseContact", summary = "Pause auto-replies to a user",
 			description = "For `minutes`, or until resumed when the body is left out. Replaces any earlier pause.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	ContactResponse pause(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
@@ -91,7 +93,8 @@ class ContactController {
 
 	@PostMapping("/{userId}/resume")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Resume auto-replies to a user", description = "Ends any pause, by hand or by takeover.")
+	@Operation(operationId = "resumeContact",
+			summary = "Resume auto-replies to a user", description = "Ends any pause, by hand or by takeover.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	void resume(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable @Pattern(regexp = USER_ID, message = "must be digits only") String userId) {
@@ -107,9 +110,9 @@ class ContactController {
 	record ContactResponse(@Schema(example = "1914732468584811") String userId,
 			@Schema(description = "Whether auto-replies are paused for this user now") boolean paused,
 			@Schema(description = "When they resume by themselves; null while paused until resumed by hand")
-			Instant pausedUntil,
-			@Schema(description = "human_reply, api_send or operator", example = "human_reply") String reason,
-			Instant pausedAt) {
+			@Nullable Instant pausedUntil,
+			@Schema(description = "human_reply, api_send or operator", example = "human_reply") @Nullable String reason,
+			@Nullable Instant pausedAt) {
 
 		static ContactResponse of(String userId, Optional<Pause> pause) {
 			return pause.map(on -> new ContactResponse(userId, true, on.until(), on.reason(), on.pausedAt()))
@@ -119,7 +122,7 @@ class ContactController {
 	}
 
 	record PauseResponse(@Schema(example = "1914732468584811") String userId,
-			@Schema(description = "null: until resumed by hand") Instant pausedUntil,
+			@Schema(description = "null: until resumed by hand") @Nullable Instant pausedUntil,
 			@Schema(description = "human_reply, api_send or operator", example = "human_reply") String reason,
 			Instant pausedAt) {
 

@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An account's auto-reply rules.
@@ -70,7 +71,9 @@ class RuleController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Add a rule", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createRule",
+			summary = "Add a rule", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = {
 					@ExampleObject(name = "contains", summary = "A keyword anywhere in the message", value = """
 							{"name": "Price", "match_type": "contains", "pattern": "price",
@@ -113,7 +116,8 @@ class RuleController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List rules", description = "In the order they are tried: by priority, then oldest first.")
+	@Operation(operationId = "listRules",
+			summary = "List rules", description = "In the order they are tried: by priority, then oldest first.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Page<RuleResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
@@ -131,7 +135,7 @@ class RuleController {
 	}
 
 	@GetMapping("/{ruleId}")
-	@Operation(summary = "Get a rule")
+	@Operation(operationId = "getRule", summary = "Get a rule")
 	@ErrorAnswer(status = 404, code = "rule_not_found", description = "No such rule, or no such account for this key.")
 	RuleResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable String ruleId) {
@@ -140,8 +144,9 @@ class RuleController {
 	}
 
 	@PatchMapping("/{ruleId}")
-	@Operation(summary = "Change a rule", description = "Send only the fields to change; cooldown_minutes 0 removes "
-			+ "the cooldown, an empty fallback_name goes back to \"there\".",
+	@Operation(operationId = "updateRule",
+			summary = "Change a rule", description = "Send only the fields to change; cooldown_minutes 0 removes "
+			+ "the cooldown, an empty fallback_name goes back to leaving unknown placeholders out.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 					@ExampleObject(name = "disable", summary = "Switch a rule off", value = "{\"enabled\": false}"),
 					@ExampleObject(name = "reorder", summary = "Try it before the others",
@@ -158,7 +163,7 @@ class RuleController {
 
 	@DeleteMapping("/{ruleId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Remove a rule")
+	@Operation(operationId = "deleteRule", summary = "Remove a rule")
 	@ErrorAnswer(status = 404, code = "rule_not_found", description = "No such rule, or no such account for this key.")
 	void delete(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable String ruleId) {
@@ -194,8 +199,9 @@ class RuleController {
 			@Schema(description = "The answer; {username} and {name} become the user's Instagram username and name",
 					example = "Hi {username}! Our prices are on https://acme.example/prices")
 			@NotBlank(message = "is required") @MaxUtf8Bytes(1000) String replyText,
-			@Schema(description = "What {username} and {name} become when the profile cannot be fetched",
-					defaultValue = "there", example = "friend")
+			@Schema(description = "What {username} and {name} become when the profile cannot be fetched. Left out: "
+					+ "the placeholder is left out with the space before it (\"Thanks {username}!\" becomes "
+					+ "\"Thanks!\")", example = "friend")
 			@Size(max = 100, message = "must be at most 100 characters") String fallbackName,
 			@Schema(description = "Lower is tried first", defaultValue = "100", example = "10")
 			@Min(value = 1, message = "must be 1 or more")
@@ -245,11 +251,11 @@ class RuleController {
 	record RuleResponse(@Schema(example = "rule_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
 			@Schema(example = "acc_01jfz6w8k3m2r5t7v9x1y3z5b7") String accountId, String name,
 			@Schema(example = "direct_message") String trigger, @Schema(example = "contains") String matchType,
-			@Schema(example = "price") String pattern,
+			@Schema(example = "price") @Nullable String pattern,
 			@Schema(example = "Hi {username}! Our prices are on https://acme.example/prices") String replyText,
-			String fallbackName, int priority, boolean enabled, Integer cooldownMinutes,
+			@Nullable String fallbackName, int priority, boolean enabled, @Nullable Integer cooldownMinutes,
 			@Schema(description = "With trigger comment: the posts it answers; empty for all") List<String> mediaIds,
-			@Schema(allowableValues = { "text", "ai" }) String action, String aiInstructions, Instant createdAt,
+			@Schema(allowableValues = { "text", "ai" }) String action, @Nullable String aiInstructions, Instant createdAt,
 			Instant updatedAt) {
 
 		static RuleResponse of(Rule rule) {

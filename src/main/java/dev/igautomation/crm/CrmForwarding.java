@@ -71,7 +71,8 @@ class CrmForwarding {
 		}
 		switch (event.kind()) {
 			case MESSAGE, ECHO -> {
-				copy(details, payload, "reply_to", "quick_reply", "referral");
+				payload.put("reply_to", details.has("reply_to") ? details.get("reply_to") : null);
+				copy(details, payload, "quick_reply", "referral");
 				payload.put("is_unsupported", details.path("is_unsupported").asBoolean(false));
 			}
 			case REACTION -> copy(details, payload, "action", "reaction", "emoji");

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows what was sent to an account's CRM and how it went, and sends failed deliveries again.
@@ -51,7 +52,8 @@ class DeliveryController {
 	}
 
 	@GetMapping("/accounts/{accountId}/deliveries")
-	@Operation(summary = "List an account's CRM deliveries", description = "Newest first.")
+	@Operation(operationId = "listDeliveries",
+			summary = "List an account's CRM deliveries", description = "Newest first.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Page<DeliveryResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Parameter(description = "Only deliveries with this status",
@@ -67,14 +69,15 @@ class DeliveryController {
 	}
 
 	@GetMapping("/deliveries/{deliveryId}")
-	@Operation(summary = "Get a CRM delivery", description = "With the exact payload sent.")
+	@Operation(operationId = "getDelivery",
+			summary = "Get a CRM delivery", description = "With the exact payload sent.")
 	@ErrorAnswer(status = 404, code = "delivery_not_found", description = "No such delivery for this API key.")
 	DeliveryResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String deliveryId) {
 		return response(deliveries.get(caller, deliveryId));
 	}
 
 	@PostMapping("/deliveries/{deliveryId}/retry")
-	@Operation(summary = "Retry a CRM delivery",
+	@Operation(operationId = "retryDelivery", summary = "Retry a CRM delivery",
 			description = "Sends a failed (or delivered) delivery again at once, with the retry schedule from the "
 					+ "start. The CRM receives the same webhook-id as before.")
 	@ErrorAnswer(status = 404, code = "delivery_not_found", description = "No such delivery for this API key.")
@@ -84,7 +87,8 @@ class DeliveryController {
 	}
 
 	@PostMapping("/accounts/{accountId}/deliveries/retry")
-	@Operation(summary = "Retry every failed CRM delivery of an account", description = "For after a CRM outage.")
+	@Operation(operationId = "retryFailedDeliveries",
+			summary = "Retry every failed CRM delivery of an account", description = "For after a CRM outage.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Map<String, Integer> retryFailed(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
 		accounts.requireAccessible(caller, accountId);
@@ -119,10 +123,10 @@ class DeliveryController {
 			@Schema(allowableValues = { "pending", "delivered", "failed" }) String status,
 			@Schema(description = "Attempts made so far", example = "2") int attempts,
 			@Schema(description = "HTTP status of the last answer; null when none came", example = "503")
-			Integer lastStatusCode,
-			@Schema(example = "HTTP 503: Service Unavailable") String lastError,
-			@Schema(description = "When the next attempt is due, while pending") Instant nextAttemptAt,
-			Instant createdAt, Instant updatedAt, Instant deliveredAt,
+			@Nullable Integer lastStatusCode,
+			@Schema(example = "HTTP 503: Service Unavailable") @Nullable String lastError,
+			@Schema(description = "When the next attempt is due, while pending") @Nullable Instant nextAttemptAt,
+			Instant createdAt, Instant updatedAt, @Nullable Instant deliveredAt,
 			@Schema(description = "The JSON body sent") JsonNode payload) {
 	}
 

@@ -2,6 +2,8 @@ package dev.igautomation.history;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.igautomation.account.Accounts;
 import dev.igautomation.security.ApiKeyPrincipal;
 import dev.igautomation.system.ErrorAnswer;
@@ -41,7 +43,8 @@ class ImportController {
 	}
 
 	@GetMapping
-	@Operation(summary = "How the account's history import stands", description = "The latest import.")
+	@Operation(operationId = "getImport", summary = "How the account's history import stands",
+			description = "The latest import.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	ImportResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
 		accounts.requireAccessible(caller, accountId);
@@ -50,7 +53,7 @@ class ImportController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "Import the account's history again",
+	@Operation(operationId = "startImport", summary = "Import the account's history again",
 			description = "Starts over from the newest conversation; what was imported before is not stored twice.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	ImportResponse start(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId) {
@@ -61,15 +64,13 @@ class ImportController {
 	record ImportResponse(
 			@Schema(description = "none (never imported), running, done or failed",
 					allowableValues = { "none", "running", "done", "failed" }) String state,
-			@Schema(description = "Conversations last active since this time are imported", nullable = true)
-			Instant since,
+			@Schema(description = "Conversations last active since this time are imported") @Nullable Instant since,
 			@Schema(description = "Conversations imported so far", example = "120") int conversationsDone,
 			@Schema(description = "Messages read from Meta", example = "1834") int messagesRead,
 			@Schema(description = "Messages stored that were not stored before", example = "1790") int messagesStored,
 			@Schema(description = "Calls that failed in a row", example = "0") int errors,
-			@Schema(description = "What the last failed call said", nullable = true) String lastError,
-			@Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant updatedAt,
-			@Schema(nullable = true) Instant finishedAt) {
+			@Schema(description = "What the last failed call said") @Nullable String lastError,
+			@Nullable Instant startedAt, @Nullable Instant updatedAt, @Nullable Instant finishedAt) {
 
 		static final ImportResponse NONE = new ImportResponse("none", null, 0, 0, 0, 0, null, null, null, null);
 

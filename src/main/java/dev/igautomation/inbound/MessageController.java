@@ -1,6 +1,7 @@
 package dev.igautomation.inbound;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an account's stored events: its conversations, newest first.
@@ -52,7 +54,8 @@ class MessageController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List an account's messages and events", description = "Newest first, by the events' own "
+	@Operation(operationId = "listMessages",
+			summary = "List an account's messages and events", description = "Newest first, by the events' own "
 			+ "timestamps. Echoes are the account's own messages, sent from here or from the Instagram app.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Page<MessageResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
@@ -83,7 +86,8 @@ class MessageController {
 	}
 
 	@GetMapping("/{messageId}")
-	@Operation(summary = "Get a message by its Instagram message id (mid)", description = "With the raw event.")
+	@Operation(operationId = "getMessage",
+			summary = "Get a message by its Instagram message id (mid)", description = "With the raw event.")
 	@ErrorAnswer(status = 404, code = "message_not_found", description = "No message with this mid.")
 	MessageResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable String messageId) {
@@ -111,12 +115,13 @@ class MessageController {
 
 	record MessageResponse(@Schema(description = "This service's id of the event",
 			example = "evt_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
-			@Schema(description = "Instagram's message id (mid), for events that are a message") String messageId,
+			@Schema(description = "Instagram's message id (mid), for events that are a message") @Nullable String messageId,
 			@Schema(example = "message") String kind, @Schema(example = "inbound") String direction,
-			@Schema(description = "The Instagram user of the conversation", example = "1914732468584811") String userId,
-			String senderId, String recipientId, @Schema(example = "Hi! How much is the blue dress?") String text,
-			JsonNode attachments,
-			@Schema(description = "The fields of its kind: reply_to, quick_reply, reaction, referral...") JsonNode details,
+			@Schema(description = "The Instagram user of the conversation", example = "1914732468584811") @Nullable String userId,
+			@Nullable String senderId, @Nullable String recipientId, @Schema(example = "Hi! How much is the blue dress?") @Nullable String text,
+			@Schema(description = "What the message carries (images, shared posts...); empty when nothing")
+			List<JsonNode> attachments,
+			@Schema(description = "The fields of its kind: reply_to, quick_reply, reaction, referral...") @Nullable JsonNode details,
 			@Schema(description = "The event's own time; when Meta's was missing, unreadable or implausible, the time it "
 					+ "arrived (see timestamp_adjusted, and details.original_timestamp)") Instant timestamp,
 			Instant receivedAt, boolean standby,
@@ -124,17 +129,25 @@ class MessageController {
 			@Schema(description = "How it reached the service: webhook, import (history read when the account was "
 					+ "connected) or recovered (no webhook delivered it)",
 					allowableValues = { "webhook", "import", "recovered" }) String source,
-			@Schema(description = "For kind invalid: why the event could not be stored as what it is",
-					nullable = true) String problem,
+			@Schema(description = "For kind invalid: why the event could not be stored as what it is")
+			@Nullable String problem,
 			@Schema(description = "The event as Meta sent it (only when getting one message)")
 			@JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
 		static MessageResponse of(StoredEvent event, JsonMapper json, boolean withRaw) {
 			return new MessageResponse(event.id(), event.mid(), event.kind().value(), event.direction().value(),
-					event.userId(), event.senderId(), event.recipientId(), event.text(), tree(json, event.attachments()),
+					event.userId(), event.senderId(), event.recipientId(), event.text(), list(json, event.attachments()),
 					tree(json, event.details()), event.timestamp(), event.receivedAt(), event.standby(),
 					event.timestampAdjusted(), event.source().value(), event.problem(),
 					withRaw ? tree(json, event.raw()) : null);
+		}
+
+		private static List<JsonNode> list(JsonMapper json, String value) {
+			List<JsonNode> items = new java.util.ArrayList<>();
+			if (value != null) {
+				json.readTree(value).forEach(items::add);
+			}
+			return items;
 		}
 
 		private static JsonNode tree(JsonMapper json, String value) {

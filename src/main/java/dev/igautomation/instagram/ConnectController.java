@@ -15,6 +15,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects an Instagram professional account through Instagram Login: the operator starts at
@@ -70,9 +74,12 @@ class ConnectController {
 
 	@GetMapping("/connect/instagram")
 	@SecurityRequirement(name = "api_key")
-	@Operation(summary = "Start connecting an account", description = """
+	@Operation(operationId = "startInstagramLogin", summary = "Start connecting an account", description = """
 			Answers 302 to Instagram's authorization page (its URL is also in the body, for tools that do not follow \
 			redirects: `curl -si -H "Authorization: Bearer $KEY" .../connect/instagram`). Needs an admin key.""")
+	@ApiResponse(responseCode = "302", description = "To Instagram's authorization page (also in the body)",
+			headers = @Header(name = "Location", description = "Instagram's authorization page"),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorizeAnswer.class)))
 	@ErrorAnswer(status = 503, code = "instagram_login_not_configured",
 			description = "INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET are not set.")
 	ResponseEntity<AuthorizeAnswer> start() {
@@ -90,7 +97,7 @@ class ConnectController {
 	}
 
 	@GetMapping(CALLBACK)
-	@Operation(summary = "Instagram Login's callback", description = """
+	@Operation(operationId = "finishInstagramLogin", summary = "Instagram Login's callback", description = """
 			Where Instagram sends the operator back. Exchanges the code for a short-lived and then a long-lived (60 \
 			days) token, reads the account's id and username, adds the account or updates its token, and subscribes \
 			it to the webhook fields this service handles.""")
@@ -152,9 +159,9 @@ class ConnectController {
 
 	record ConnectedAnswer(@Schema(example = "acc_01jfz6w8k3m2r5t7v9x1y3z5b7") String accountId,
 			@Schema(example = "17841405309211844") String instagramAccountId,
-			@Schema(example = "acme.shop") String username,
+			@Schema(example = "acme.shop") @Nullable String username,
 			@Schema(description = "When the long-lived token expires; it is refreshed daily from 10 days before")
-			Instant tokenExpiresAt, @Schema(description = "false when the account existed and got a new token")
+			@Nullable Instant tokenExpiresAt, @Schema(description = "false when the account existed and got a new token")
 			boolean created,
 			@Schema(description = "The webhook fields the account is subscribed to") List<String> subscribedFields) {
 	}

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The send API: the CRM sends a message and polls its status.
@@ -53,7 +54,7 @@ class SendController {
 	}
 
 	@PostMapping("/send")
-	@Operation(summary = "Send a message", description = """
+	@Operation(operationId = "sendMessage", summary = "Send a message", description = """
 			Stores the message, makes a first attempt, and answers 202 with the status known then; failed attempts \
 			that may succeed later are retried. Send an idempotency key (the `Idempotency-Key` header or the \
 			`idempotency_key` field) so a retried request sends nothing twice: the same key with the same request \
@@ -98,7 +99,7 @@ class SendController {
 	}
 
 	@GetMapping("/{messageId}/status")
-	@Operation(summary = "Get a message's status",
+	@Operation(operationId = "getMessageStatus", summary = "Get a message's status",
 			description = "pending → sending → sent → read, or failed with Meta's error code and message.")
 	@ErrorAnswer(status = 404, code = "message_not_found", description = "No such message for this API key.")
 	StatusResponse status(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String messageId) {
@@ -161,15 +162,15 @@ class SendController {
 	record StatusResponse(@Schema(example = "msg_01jfz6w8k3m2r5t7v9x1y3z5b7") String messageId, String accountId,
 			String recipientId,
 			@Schema(allowableValues = { "pending", "sending", "sent", "read", "failed" }) String status,
-			@Schema(description = "Instagram's mid, once sent") String instagramMessageId,
-			@Schema(description = "Meta's error code of the last failed attempt", example = "100") Integer errorCode,
-			Integer errorSubcode, String errorMessage, String fbtraceId,
+			@Schema(description = "Instagram's mid, once sent") @Nullable String instagramMessageId,
+			@Schema(description = "Meta's error code of the last failed attempt", example = "100") @Nullable Integer errorCode,
+			@Nullable Integer errorSubcode, @Nullable String errorMessage, @Nullable String fbtraceId,
 			@Schema(description = "Attempts made so far") int attempts,
-			@Schema(description = "When the next attempt is due, while retrying") Instant nextAttemptAt,
+			@Schema(description = "When the next attempt is due, while retrying") @Nullable Instant nextAttemptAt,
 			@Schema(description = "api or auto_reply") String source,
-			@Schema(description = "The auto-reply rule that sent it") String ruleId,
-			@Schema(description = "The text sent", example = "Hi Jane! It is 49 EUR.") String text, Instant createdAt,
-			Instant updatedAt, Instant sentAt, Instant readAt) {
+			@Schema(description = "The auto-reply rule that sent it") @Nullable String ruleId,
+			@Schema(description = "The text sent", example = "Hi Jane! It is 49 EUR.") @Nullable String text, Instant createdAt,
+			Instant updatedAt, @Nullable Instant sentAt, @Nullable Instant readAt) {
 
 		static StatusResponse of(OutboundMessage message) {
 			return new StatusResponse(message.id(), message.accountId(), message.recipientId(),

@@ -41,7 +41,7 @@ class SentMessageController {
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/sent-messages")
-	@Operation(summary = "List the messages an account sent through this service",
+	@Operation(operationId = "listSentMessages", summary = "List the messages an account sent through this service",
 			description = "Newest first: sends through the API and auto-replies, each with its status.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	Page<SendController.StatusResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller,

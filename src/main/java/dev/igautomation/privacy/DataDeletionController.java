@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Meta's data-deletion callback: set {@code https://<your host>/webhooks/instagram/data-deletion} as the app's
@@ -35,7 +36,8 @@ class DataDeletionController {
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	@Operation(summary = "Delete a user's data (Meta's data-deletion callback)", description = """
+	@Operation(operationId = "requestDataDeletion",
+			summary = "Delete a user's data (Meta's data-deletion callback)", description = """
 			Meta posts `signed_request` when a user removes the app and asks for their data to be deleted. Once it is \
 			verified, the user's messages, the messages sent to them, the CRM deliveries about them, their pauses and \
 			their cached profile are deleted, and the answer gives the URL where the deletion's status can be read.""")
@@ -52,7 +54,8 @@ class DataDeletionController {
 	}
 
 	@GetMapping(PATH + "/{confirmationCode}")
-	@Operation(summary = "The status of a data-deletion request", description = "The URL given to Meta and the user.")
+	@Operation(operationId = "getDataDeletionStatus",
+			summary = "The status of a data-deletion request", description = "The URL given to Meta and the user.")
 	@ErrorAnswer(status = 404, code = "deletion_request_not_found", description = "No request with this code.")
 	DeletionStatus status(@PathVariable String confirmationCode) {
 		DataDeletions.Request request = deletions.find(confirmationCode)
@@ -66,7 +69,7 @@ class DataDeletionController {
 	}
 
 	record DeletionStatus(String confirmationCode, @Schema(allowableValues = "completed") String status,
-			Instant requestedAt, Instant completedAt) {
+			Instant requestedAt, @Nullable Instant completedAt) {
 	}
 
 }

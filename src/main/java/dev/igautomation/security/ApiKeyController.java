@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Manages API keys; admin keys only.
@@ -48,7 +49,7 @@ class ApiKeyController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create an API key",
+	@Operation(operationId = "createApiKey", summary = "Create an API key",
 			description = "Returns the key once, in `key`: store it now, it cannot be shown again. "
 					+ "`account_ids` limits the key to those accounts; every other account then looks absent (404).")
 	@ErrorAnswer(status = 403, code = "forbidden", description = "Only an admin key may manage API keys.")
@@ -61,7 +62,8 @@ class ApiKeyController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the live API keys", description = "Never shows a key, only its prefix.")
+	@Operation(operationId = "listApiKeys",
+			summary = "List the live API keys", description = "Never shows a key, only its prefix.")
 	@ErrorAnswer(status = 403, code = "forbidden", description = "Only an admin key may manage API keys.")
 	Page<ApiKeyResponse> list(
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
@@ -73,7 +75,7 @@ class ApiKeyController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Revoke an API key", description = "Takes effect immediately.")
+	@Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Takes effect immediately.")
 	@ErrorAnswer(status = 403, code = "forbidden", description = "Only an admin key may manage API keys.")
 	@ErrorAnswer(status = 404, code = "api_key_not_found", description = "No live key has this id.")
 	void revoke(@PathVariable String id) {
@@ -97,7 +99,7 @@ class ApiKeyController {
 			@Schema(description = "The start of the key, to tell keys apart", example = "iga_Xy12Ab34Cd") String prefix,
 			boolean admin,
 			@Schema(description = "The accounts the key is limited to; empty for every account") Set<String> accountIds,
-			Instant createdAt, @Schema(description = "Last use, to the minute") Instant lastUsedAt) {
+			Instant createdAt, @Schema(description = "Last use, to the minute") @Nullable Instant lastUsedAt) {
 
 		static ApiKeyResponse of(ApiKey key) {
 			return new ApiKeyResponse(key.getId(), key.getName(), key.getPrefix(), key.isAdmin(), key.getAccountIds(),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -105,6 +106,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
+	/** Tomcat's answer to a form body or query string it cannot parse, thrown when a parameter is first read. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUnparseableParameters(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail body = MalformedQueryFilter.malformedQuery();
+		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error answering {}", request.getDescription(false), ex);
@@ -123,7 +131,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (resolved == null && ex instanceof ErrorResponse errorResponse) {
 			resolved = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
-		if (resolved instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+		if (resolved instanceof ProblemDetail problem && !hasCode(problem)) {
 			String code = Problems.codeFor(statusCode);
 			problem.setType(URI.create(Problems.TYPE_PREFIX + code));
 			problem.setProperty("code", code);
@@ -132,6 +140,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return super.handleExceptionInternal(ex, resolved, headers, statusCode, request);
+	}
+
+	/** A framework problem has no properties at all (null), a feature's always has its {@code code}. */
+	private static boolean hasCode(ProblemDetail problem) {
+		return problem.getProperties() != null && problem.getProperties().containsKey("code");
 	}
 
 	private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers,

@@ -10,7 +10,6 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Reads {@code DATABASE_URL}, the setting the earlier version used, in either the {@code postgres://user:pass@host/db}
@@ -45,14 +44,7 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (properties.isEmpty()) {
 			return;
 		}
-		MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
-		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-			environment.getPropertySources()
-				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
-		}
-		else {
-			environment.getPropertySources().addLast(source);
-		}
+		DotEnvFile.addAfterTheEnvironment(environment, new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 	}
 
 	private static boolean isH2OnDisk(String jdbcUrl) {

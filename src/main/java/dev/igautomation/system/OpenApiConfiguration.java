@@ -47,7 +47,8 @@ class OpenApiConfiguration {
 
 	@Bean
 	ModelResolver snakeCaseModelResolver() {
-		return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+		return new NullableRecordModelResolver(
+				Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
 	}
 
 	@Bean
@@ -58,11 +59,17 @@ class OpenApiConfiguration {
 			.addProperty("title", new StringSchema().example("Validation failed"))
 			.addProperty("status", new IntegerSchema().example(400))
 			.addProperty("detail", new StringSchema().description("What went wrong and what to fix"))
-			.addProperty("instance", new StringSchema().format("uri"))
+			.addProperty("instance", new StringSchema().format("uri-reference")
+				.description("The path of the request that failed").example("/api/v1/accounts/acc_01x"))
 			.addProperty("code", new StringSchema().description("Stable machine-readable code").example("validation_failed"))
 			.addProperty("errors", new ArraySchema().description("For validation_failed: each bad field")
 				.items(new ObjectSchema().addProperty("field", new StringSchema().example("crm_webhook_url"))
 					.addProperty("message", new StringSchema().example("must be an absolute http or https URL")))));
+	}
+
+	@Bean
+	OpenApiCustomizer documentAsTheServiceAnswers() {
+		return OpenApiDocument::tidy;
 	}
 
 	/** Documents the problems every API operation can answer with, so each operation lists only its own. */
@@ -80,6 +87,8 @@ class OpenApiConfiguration {
 			if (secured) {
 				addProblem(responses, HttpStatus.UNAUTHORIZED, "unauthorized",
 						"The Authorization header is missing, or the API key is wrong or revoked.");
+				addProblem(responses, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+						"This API key made too many requests; retry after Retry-After seconds.");
 			}
 			if (hasBody(operation)) {
 				addProblem(responses, HttpStatus.BAD_REQUEST, "validation_failed",
@@ -87,6 +96,12 @@ class OpenApiConfiguration {
 				addProblem(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 						"The body is not application/json.");
 				addProblem(responses, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body is over 1 MiB.");
+			}
+			addProblem(responses, HttpStatus.BAD_REQUEST, "invalid_parameter",
+					"A parameter is invalid (`errors` or `detail` says which), or the query string cannot be read "
+							+ "(malformed_query).");
+			if (hasPathParameter(operation)) {
+				addProblem(responses, HttpStatus.NOT_FOUND, "not_found", "Nothing has this id.");
 			}
 			addProblem(responses, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 					"The service could not complete the request; nothing internal is shown.");
@@ -96,6 +111,11 @@ class OpenApiConfiguration {
 
 	private static boolean hasBody(Operation operation) {
 		return operation.getRequestBody() != null;
+	}
+
+	private static boolean hasPathParameter(Operation operation) {
+		return operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(parameter -> "path".equals(parameter.getIn()));
 	}
 
 	private static void addProblem(ApiResponses responses, HttpStatus status, String code, String description) {

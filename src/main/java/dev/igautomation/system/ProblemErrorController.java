@@ -2,6 +2,7 @@ package dev.igautomation.system;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application/problem+json} shape as every other error. Replaces Boot's {@code BasicErrorController}.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${spring.web.error.path:/error}")

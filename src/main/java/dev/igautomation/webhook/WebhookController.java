@@ -7,6 +7,7 @@ import dev.igautomation.inbound.InboundEvents;
 import dev.igautomation.system.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -45,7 +46,7 @@ class WebhookController {
 	}
 
 	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-	@Operation(summary = "Subscription handshake",
+	@Operation(operationId = "verifyWebhookSubscription", summary = "Subscription handshake",
 			description = "Answers hub.challenge when hub.verify_token is the configured FACEBOOK_VERIFY_TOKEN.",
 			security = {})
 	@ErrorAnswer(status = 403, code = "verification_failed", description = "The verify token does not match.")
@@ -65,10 +66,14 @@ class WebhookController {
 	}
 
 	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Receive events",
+	@Operation(operationId = "receiveWebhook", summary = "Receive events",
 			description = "Checks X-Hub-Signature-256 over the raw body, stores every event once, then answers 200. "
 					+ "Redeliveries are recognised and add nothing.",
-			security = {})
+			security = {}, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					description = "Meta's payload, signed over its exact bytes", content = @Content(
+							mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+									example = "{\"object\": \"instagram\", \"entry\": [{\"id\": \"17841405309211844\", "
+											+ "\"time\": 1763800001023, \"messaging\": []}]}"))))
 	@ErrorAnswer(status = 401, code = "invalid_signature",
 			description = "X-Hub-Signature-256 is missing or does not match; nothing is stored.")
 	@ErrorAnswer(status = 400, code = "malformed_payload", description = "A correctly signed body that is not JSON.")

@@ -76,7 +76,7 @@ abstract class AccountApiTests {
 		assertThat(cipher.decrypt(token, Account.accessTokenContext(id))).isEqualTo("IGAAT-plaintext-probe");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> cipher.decrypt(token, Account.accessTokenContext("acc_other")))
-			.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(CredentialsUnreadable.class);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class CredentialCipherTests {
@@ -29,7 +30,8 @@ class CredentialCipherTests {
 
 		assertThat(first).isNotEqualTo(second);
 		assertThat(cipher.decrypt(first, "account/acc_1/access_token")).isEqualTo("IGAAT-token");
-		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(first, "account/acc_2/access_token"));
+		assertThatExceptionOfType(CredentialsUnreadable.class)
+			.isThrownBy(() -> cipher.decrypt(first, "account/acc_2/access_token"));
 	}
 
 	@Test
@@ -40,7 +42,8 @@ class CredentialCipherTests {
 
 		assertThat(rotated.decrypt(underOldKey, "ctx")).isEqualTo("secret");
 		byte[] underNewKey = rotated.encrypt("secret", "ctx");
-		assertThatIllegalStateException().isThrownBy(() -> cipher(List.of(OLD_KEY), null).decrypt(underNewKey, "ctx"))
+		assertThatExceptionOfType(CredentialsUnreadable.class)
+			.isThrownBy(() -> cipher(List.of(OLD_KEY), null).decrypt(underNewKey, "ctx"))
 			.withMessageContaining("APP_ENCRYPTION_KEY");
 	}
 

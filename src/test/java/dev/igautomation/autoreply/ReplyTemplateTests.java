@@ -17,7 +17,16 @@ class ReplyTemplateTests {
 			.isEqualTo("Hi jane.doe (Jane)");
 		assertThat(ReplyTemplate.render("Hi {username} ({name})", new Profiles.Profile("jane.doe", null), "friend"))
 			.isEqualTo("Hi jane.doe (friend)");
-		assertThat(ReplyTemplate.render("Hi {name}", Profiles.Profile.UNKNOWN, null)).isEqualTo("Hi there");
+	}
+
+	@Test
+	void withoutProfileOrFallbackNameThePlaceholderIsLeftOutWithItsSpace() {
+		assertThat(ReplyTemplate.render("Thanks {username}!", Profiles.Profile.UNKNOWN, null)).isEqualTo("Thanks!");
+		assertThat(ReplyTemplate.render("Hi {name}, we ship in 2 days.", Profiles.Profile.UNKNOWN, null))
+			.isEqualTo("Hi, we ship in 2 days.");
+		assertThat(ReplyTemplate.render("{username}, thanks!", Profiles.Profile.UNKNOWN, null)).isEqualTo("Thanks!");
+		assertThat(ReplyTemplate.render("Hi {name} (@{username})!", new Profiles.Profile("jane.doe", null), null))
+			.isEqualTo("Hi (@jane.doe)!");
 	}
 
 	@Test

@@ -90,7 +90,7 @@ abstract class InboundFlowTests {
 
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body().get("stored").asInt()).isEqualTo(1);
-		LoggedRequest delivered = awaitCrmRequests(1).get(0);
+		LoggedRequest delivered = Stubs.assertFixedLength(awaitCrmRequests(1).get(0));
 		String sent = delivered.getBodyAsString();
 		assertThat(delivered.getHeader("X-Hub-Signature-256")).isEqualTo(Webhooks.signature(account.webhookSecret(),
 				delivered.getBody()));
@@ -110,6 +110,9 @@ abstract class InboundFlowTests {
 		assertThat(payload.get("recipient_id").asString()).isEqualTo(account.instagramAccountId());
 		assertThat(payload.get("message").asString()).isEqualTo("Hi! How much is the blue dress? \uD83D\uDC99");
 		assertThat(payload.get("attachments").isArray()).isTrue();
+		assertThat(payload.get("attachments")).isEmpty();
+		assertThat(payload.has("reply_to")).as("reply_to: null, as the README shows").isTrue();
+		assertThat(payload.get("reply_to").isNull()).isTrue();
 		assertThat(Instant.parse(payload.get("timestamp").asString())).isEqualTo(Instant.ofEpochMilli(1763800000123L));
 		assertThat(delivered.getHeader("webhook-id")).startsWith("dlv_");
 	}

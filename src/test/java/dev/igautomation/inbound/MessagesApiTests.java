@@ -93,6 +93,8 @@ class MessagesApiTests {
 		assertThat(message.status()).isEqualTo(200);
 		assertThat(message.at("/kind")).isEqualTo("echo");
 		assertThat(message.body().at("/raw/message/is_echo").asBoolean()).isTrue();
+		assertThat(message.body().get("attachments").isArray()).as("[] as in the CRM payload, never null").isTrue();
+		assertThat(message.body().get("attachments")).isEmpty();
 		Api.Answer missing = api.get(base + "/m-nope", ADMIN_KEY);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.at("/code")).isEqualTo("message_not_found");

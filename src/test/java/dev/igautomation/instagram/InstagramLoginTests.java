@@ -90,11 +90,13 @@ abstract class InstagramLoginTests {
 			.findAll(postRequestedFor(urlPathEqualTo("/oauth-host/oauth/access_token"))
 				.withRequestBody(containing("&code=" + code))
 				.withRequestBody(containing("client_secret=test-app-secret"))))
-			.hasSize(1);
+			.singleElement()
+			.satisfies(Stubs::assertFixedLength);
 		assertThat(Stubs.graph()
 			.findAll(postRequestedFor(urlPathEqualTo("/v25.0/me/subscribed_apps"))
 				.withHeader("Authorization", equalTo("Bearer " + longToken))))
-			.hasSize(1);
+			.singleElement()
+			.satisfies(Stubs::assertFixedLength);
 
 		Api.Answer again = api.get("/connect/instagram/callback?code=" + code + "&state=" + query.getFirst("state"),
 				null);

@@ -66,7 +66,7 @@ abstract class SendApiTests {
 		assertThat(id).startsWith("msg_");
 		assertThat(accepted.at("/status")).isEqualTo("sent");
 		assertThat(accepted.headers().getLocation()).hasToString("/api/v1/messages/" + id + "/status");
-		JsonNode sent = Api.json().readTree(sender.graphCalls().get(0).getBodyAsString());
+		JsonNode sent = Api.json().readTree(Stubs.assertFixedLength(sender.graphCalls().get(0)).getBodyAsString());
 		assertThat(sent.at("/recipient/id").asString()).isEqualTo(sender.userId());
 		assertThat(sent.at("/message/text").asString()).isEqualTo("It is 49 EUR.");
 		assertThat(sent.has("tag")).isFalse();

@@ -2,6 +2,9 @@ package dev.igautomation.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -43,6 +46,18 @@ public final class Stubs {
 			crm = start();
 		}
 		return crm;
+	}
+
+	/**
+	 * Checks that a request the service sent came with its body's {@code Content-Length}, not chunked: many webhook
+	 * receivers (simple CRMs, PHP/FastCGI and serverless front ends, Python's http.server) read no body otherwise.
+	 */
+	public static LoggedRequest assertFixedLength(LoggedRequest request) {
+		String name = request.getMethod() + " " + request.getUrl();
+		assertThat(request.containsHeader("Transfer-Encoding")).as(name + " is not chunked").isFalse();
+		assertThat(request.getHeader("Content-Length")).as(name + " has a Content-Length")
+			.isEqualTo(String.valueOf(request.getBody().length));
+		return request;
 	}
 
 	private static WireMockServer start() {

@@ -1,5 +1,8 @@
 package dev.igautomation.system;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.igautomation.support.Api;
 import dev.igautomation.support.Api.Answer;
 import dev.igautomation.support.IntegrationTest;
@@ -59,6 +62,61 @@ class ApiDocsTests {
 		assertThat(properties.has("instagram_account_id")).isTrue();
 		assertThat(properties.has("instagramAccountId")).isFalse();
 		assertThat(properties.at("/instagram_account_id/example").asString()).isEqualTo("17841405309211844");
+	}
+
+	@Test
+	void operationsHaveNamesForGeneratedClientsInTheOrderAUserMeetsThem() {
+		List<String> operationIds = new ArrayList<>();
+		List<String> tagsInPathOrder = new ArrayList<>();
+		for (var path : document.get("paths").properties()) {
+			for (var operation : path.getValue().properties()) {
+				operationIds.add(operation.getValue().get("operationId").asString());
+				String tag = operation.getValue().at("/tags/0").asString();
+				if (!tagsInPathOrder.contains(tag)) {
+					tagsInPathOrder.add(tag);
+				}
+			}
+		}
+
+		assertThat(operationIds).doesNotHaveDuplicates()
+			.allSatisfy(id -> assertThat(id).matches("[a-z]+(?:[A-Z][a-z]+)+"))
+			.contains("createAccount", "sendMessage", "listRules", "receiveWebhook");
+		assertThat(document.get("paths").has("/error")).as("the error controller is not an API").isFalse();
+		List<String> tags = new ArrayList<>();
+		document.get("tags").forEach(tag -> tags.add(tag.get("name").asString()));
+		assertThat(tags).startsWith("Accounts", "API keys", "Auto-reply rules", "Meta webhooks");
+		assertThat(tagsInPathOrder).isEqualTo(tags);
+	}
+
+	@Test
+	void schemasSayWhatTheServiceAccepts() {
+		List<String> unanchored = new ArrayList<>();
+		document.findParents("pattern").stream()
+			.filter(schema -> schema.has("type") && schema.get("pattern").isString())
+			.map(schema -> schema.get("pattern").asString())
+			.filter(pattern -> !(pattern.startsWith("^") && pattern.endsWith("$")))
+			.forEach(unanchored::add);
+		assertThat(document.at("/components/schemas/CreateAccountRequest/properties/instagram_account_id/pattern")
+			.asString()).isEqualTo("^(?:\\d{1,32})$");
+		assertThat(unanchored).as("patterns match the whole value, as @Pattern does").isEmpty();
+		for (String request : List.of("CreateAccountRequest", "SendRequest", "SendAttachment", "CreateRuleRequest",
+				"PauseRequest")) {
+			JsonNode schema = document.at("/components/schemas/" + request);
+			assertThat(schema.get("type").asString()).as(request).isEqualTo("object");
+			assertThat(schema.get("additionalProperties").asBoolean(true)).as(request + " refuses unknown fields")
+				.isFalse();
+		}
+		assertThat(document.at("/components/schemas/AccountResponse/properties/token_error/type").toString())
+			.contains("null");
+		assertThat(document.at("/components/schemas/AccountResponse/properties/id/type").asString())
+			.isEqualTo("string");
+		assertThat(document.at("/components/schemas/ProblemDetail/properties/instance/format").asString())
+			.isEqualTo("uri-reference");
+		assertThat(document.at("/paths/~1webhooks~1instagram/post/requestBody/content/application~1json/schema/type")
+			.asString()).isEqualTo("object");
+		assertThat(document.toString()).doesNotContain("whsec_");
+		document.get("paths").forEach(path -> path.forEach(operation -> assertThat(operation.at("/responses/400"))
+			.as(operation.get("operationId").asString() + " documents 400").isNotEmpty()));
 	}
 
 	@Test

@@ -49,7 +49,17 @@ abstract class DatabaseSetupTests {
 			assertThat(health.at("/status")).isEqualTo("UP");
 			assertThat(health.at("/components/db/status")).isEqualTo("UP");
 			assertThat(health.at("/components/db/details/database")).isEqualTo(expectedDatabase());
+			assertThat(health.at("/components/credentials/status")).isEqualTo("UP");
 		}
+	}
+
+	@Test
+	void healthNamesWhatIsNotConfiguredYet() {
+		Answer health = new Api(client).get("/health", null);
+
+		assertThat(health.at("/components/setup/status")).isEqualTo("UP");
+		assertThat(health.body().at("/components/setup/details/not_configured").toString()).contains("PUBLIC_URL")
+			.doesNotContain("INSTAGRAM_APP_SECRET", "FACEBOOK_VERIFY_TOKEN");
 	}
 
 }

@@ -1,0 +1,8 @@
+package dev.igautomation.account;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class WrongEncryptionKeyH2Tests extends WrongEncryptionKeyTests {
+
+}

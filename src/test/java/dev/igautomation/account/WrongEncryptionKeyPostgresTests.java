@@ -1,0 +1,8 @@
+package dev.igautomation.account;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class WrongEncryptionKeyPostgresTests extends WrongEncryptionKeyTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.system;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class ApiContractH2Tests extends ApiContractTests {
+
+}
