@@ -45,7 +45,15 @@ class ArchitectureTests {
 			.should().dependOnClassesThat().resideInAnyPackage("dev.igautomation.webhook..", "dev.igautomation.inbound..",
 					"dev.igautomation.autoreply..", "dev.igautomation.outbound..", "dev.igautomation.crm..",
 					"dev.igautomation.account..", "dev.igautomation.instagram..", "dev.igautomation.security..",
-					"dev.igautomation.analytics..")
+					"dev.igautomation.analytics..", "dev.igautomation.operator..", "dev.igautomation.console..",
+					"dev.igautomation.privacy..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void noFeatureDependsOnTheConsole() {
+		noClasses().that().resideOutsideOfPackage("dev.igautomation.console..")
+			.should().dependOnClassesThat().resideInAPackage("dev.igautomation.console..")
 			.check(CLASSES);
 	}
 

@@ -226,7 +226,7 @@ class AutoResponder {
 		return false;
 	}
 
-	private Optional<Rule> firstMatch(List<Rule> candidates, String subject) {
+	Optional<Rule> firstMatch(List<Rule> candidates, String subject) {
 		String normalized = subject.strip();
 		for (Rule rule : candidates) {
 			if (matches(rule, normalized)) {
@@ -256,7 +256,7 @@ class AutoResponder {
 		}
 	}
 
-	private boolean coolingDown(Rule rule, String userId) {
+	boolean coolingDown(Rule rule, String userId) {
 		if (rule.cooldown() == null) {
 			return false;
 		}

@@ -16,30 +16,30 @@ import java.util.Locale;
  * @param action whether it answers with its reply text or with a reply an AI model writes
  * @param aiInstructions for {@link Action#AI}: what the model is told to do
  */
-record Rule(String id, String accountId, String name, Trigger trigger, MatchType matchType, String pattern,
+public record Rule(String id, String accountId, String name, Trigger trigger, MatchType matchType, String pattern,
 		String replyText, String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds,
 		Action action, String aiInstructions, Instant createdAt, Instant updatedAt) {
 
 	/** What a rule answers with. */
-	enum Action {
+	public enum Action {
 
 		/** Its reply text, with the placeholders filled. */
 		TEXT,
 		/** A reply an AI model writes from its instructions and the conversation; its reply text if that fails. */
 		AI;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		static Action of(String value) {
+		public static Action of(String value) {
 			return valueOf(value.toUpperCase(Locale.ROOT));
 		}
 
 	}
 
 	/** What kind of user message a rule answers. */
-	enum Trigger {
+	public enum Trigger {
 
 		/** A direct message: text, attachments, a shared post. */
 		DIRECT_MESSAGE,
@@ -54,18 +54,18 @@ record Rule(String id, String accountId, String name, Trigger trigger, MatchType
 		/** The user commented on one of the account's posts: answered with a private reply. */
 		COMMENT;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		static Trigger of(String value) {
+		public static Trigger of(String value) {
 			return valueOf(value.toUpperCase(Locale.ROOT));
 		}
 
 	}
 
 	/** How a rule's pattern is compared with the message, ignoring case and surrounding whitespace. */
-	enum MatchType {
+	public enum MatchType {
 
 		/** The whole message is the pattern. */
 		EXACT,
@@ -76,11 +76,11 @@ record Rule(String id, String accountId, String name, Trigger trigger, MatchType
 		/** Every message: a default reply. */
 		ANY;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		static MatchType of(String value) {
+		public static MatchType of(String value) {
 			return valueOf(value.toUpperCase(Locale.ROOT));
 		}
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not compile, a pattern missing or left over, a placeholder the templates do not know.
  */
 @Service
-class Rules {
+public class Rules {
 
 	static final int DEFAULT_PRIORITY = 100;
 
@@ -37,13 +37,13 @@ class Rules {
 	}
 
 	/** A rule's fields as sent; null for those left out. */
-	record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
+	public record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
 			Integer priority, Boolean enabled, Integer cooldownMinutes, List<String> mediaIds, String action,
 			String aiInstructions) {
 	}
 
 	@Transactional
-	Rule create(String accountId, Fields fields) {
+	public Rule create(String accountId, Fields fields) {
 		Instant now = clock.instant();
 		Rule.MatchType matchType = Rule.MatchType.of(fields.matchType());
 		Rule rule = new Rule(Ids.next("rule"), accountId, fields.name(),
@@ -60,7 +60,7 @@ class Rules {
 	}
 
 	@Transactional
-	Rule update(String accountId, String ruleId, Fields changes) {
+	public Rule update(String accountId, String ruleId, Fields changes) {
 		Rule rule = get(accountId, ruleId);
 		Rule.MatchType matchType = changes.matchType() == null ? rule.matchType()
 				: Rule.MatchType.of(changes.matchType());
@@ -82,17 +82,17 @@ class Rules {
 	}
 
 	@Transactional(readOnly = true)
-	Rule get(String accountId, String ruleId) {
+	public Rule get(String accountId, String ruleId) {
 		return repository.find(accountId, ruleId).orElseThrow(() -> new UnknownRule(ruleId));
 	}
 
 	@Transactional(readOnly = true)
-	List<Rule> list(String accountId, Integer afterPriority, String afterId, int limit) {
+	public List<Rule> list(String accountId, Integer afterPriority, String afterId, int limit) {
 		return repository.list(accountId, afterPriority, afterId, limit);
 	}
 
 	@Transactional
-	void delete(String accountId, String ruleId) {
+	public void delete(String accountId, String ruleId) {
 		if (!repository.delete(accountId, ruleId)) {
 			throw new UnknownRule(ruleId);
 		}

@@ -28,15 +28,16 @@ class TokenRefresh {
 
 	private final Accounts accounts;
 
-	private final GraphClient graph;
+	private final InstagramConnections connections;
 
 	private final InstagramLoginProperties properties;
 
 	private final Clock clock;
 
-	TokenRefresh(Accounts accounts, GraphClient graph, InstagramLoginProperties properties, Clock clock) {
+	TokenRefresh(Accounts accounts, InstagramConnections connections, InstagramLoginProperties properties,
+			Clock clock) {
 		this.accounts = accounts;
-		this.graph = graph;
+		this.connections = connections;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -52,16 +53,12 @@ class TokenRefresh {
 		int refreshed = 0;
 		for (Accounts.TokenToRefresh due : accounts.tokensToRefresh(now, properties.refreshBefore())) {
 			try {
-				GraphClient.Token token = graph.refresh(due.accessToken());
-				Instant issuedAt = clock.instant();
-				accounts.tokenRefreshed(due.accountId(), token.accessToken(), issuedAt,
-						token.expiresIn().isZero() ? null : issuedAt.plus(token.expiresIn()));
+				connections.refresh(due.accountId(), due.accessToken());
 				refreshed++;
 			}
-			catch (GraphApiException ex) {
+			catch (InstagramLoginFailed ex) {
 				log.warn("Refreshing the Instagram token of account {} failed: {}. Connect the account again "
 						+ "(GET /connect/instagram) or set a new access_token.", due.accountId(), ex.getMessage());
-				accounts.tokenRefreshFailed(due.accountId(), ex.getMessage());
 			}
 		}
 		if (refreshed > 0) {

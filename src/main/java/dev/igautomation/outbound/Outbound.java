@@ -299,6 +299,17 @@ public class Outbound {
 		return repository.list(accountId, filter, beforeCreatedAt, beforeId, limit);
 	}
 
+	/** An account's messages, newest first, optionally in one status ({@code failed}...), for the console. */
+	@Transactional(readOnly = true)
+	public List<SentMessage> sent(String accountId, String status, Instant beforeCreatedAt, String beforeId,
+			int limit) {
+		return repository.list(accountId, new OutboundRepository.Filter(null, null, null,
+				status == null ? null : MessageStatus.of(status)), beforeCreatedAt, beforeId, limit)
+			.stream()
+			.map(SentMessage::of)
+			.toList();
+	}
+
 	/** The status of a message, for its API. */
 	@Transactional(readOnly = true)
 	Optional<OutboundMessage> find(String messageId) {
