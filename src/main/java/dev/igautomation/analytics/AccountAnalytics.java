@@ -53,9 +53,13 @@ public class AccountAnalytics {
 
 	@Transactional(readOnly = true)
 	public Report of(String accountId, String instagramAccountId, Instant from, Instant to) {
+		return of(accountId, instagramAccountId, from, to, firstReply(instagramAccountId, from, to));
+	}
+
+	/** The report, with the first-reply figures computed by the caller (by the same turns: {@link #firstReplyWaits}). */
+	Report of(String accountId, String instagramAccountId, Instant from, Instant to, FirstReply firstReply) {
 		return new Report(messages(instagramAccountId, from, to), sends(accountId, from, to),
-				repliesPerRule(accountId, from, to), deliveries(accountId, from, to),
-				firstReply(instagramAccountId, from, to));
+				repliesPerRule(accountId, from, to), deliveries(accountId, from, to), firstReply);
 	}
 
 	private Messages messages(String instagramAccountId, Instant from, Instant to) {

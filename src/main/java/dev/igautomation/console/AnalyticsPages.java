@@ -38,8 +38,6 @@ class AnalyticsPages {
 
 	private final Accounts accounts;
 
-	private final AccountAnalytics analytics;
-
 	private final DailyAnalytics daily;
 
 	private final MessageExport messages;
@@ -50,10 +48,9 @@ class AnalyticsPages {
 
 	private final Clock clock;
 
-	AnalyticsPages(Accounts accounts, AccountAnalytics analytics, DailyAnalytics daily, MessageExport messages,
-			ConsoleTimes times, JsonMapper json, Clock clock) {
+	AnalyticsPages(Accounts accounts, DailyAnalytics daily, MessageExport messages, ConsoleTimes times,
+			JsonMapper json, Clock clock) {
 		this.accounts = accounts;
-		this.analytics = analytics;
 		this.daily = daily;
 		this.messages = messages;
 		this.times = times;
@@ -89,10 +86,10 @@ class AnalyticsPages {
 			@RequestParam(required = false) Integer days, Model model) {
 		AccountDetails account = accounts.get(me, accountId);
 		Period period = Period.of(from, to, days, times.zone(), clock);
-		AccountAnalytics.Report report = analytics.of(account.id(), account.instagramAccountId(), period.start(),
-				period.end());
-		List<DailyAnalytics.Day> series = daily.days(account.id(), account.instagramAccountId(), period.start(),
+		DailyAnalytics.Daily figures = daily.report(account.id(), account.instagramAccountId(), period.start(),
 				period.end(), period.zone());
+		AccountAnalytics.Report report = figures.report();
+		List<DailyAnalytics.Day> series = figures.days();
 		model.addAttribute("account", account);
 		model.addAttribute("period", period);
 		model.addAttribute("report", report);

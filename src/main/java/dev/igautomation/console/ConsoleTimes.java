@@ -3,7 +3,6 @@ package dev.igautomation.console;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.Cookie;
@@ -22,13 +21,15 @@ class ConsoleTimes {
 
 	static final String COOKIE = "tz";
 
+	private static final ZoneId UTC = ZoneId.of("UTC");
+
 	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	ZoneId zone() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			return zoneOf(attributes.getRequest());
 		}
-		return ZoneOffset.UTC;
+		return UTC;
 	}
 
 	static ZoneId zoneOf(HttpServletRequest request) {
@@ -40,12 +41,12 @@ class ConsoleTimes {
 						return ZoneId.of(cookie.getValue().replace("%2F", "/"));
 					}
 					catch (DateTimeException ex) {
-						return ZoneOffset.UTC;
+						return UTC;
 					}
 				}
 			}
 		}
-		return ZoneOffset.UTC;
+		return UTC;
 	}
 
 	/** The instant in the browser's zone, to the minute; empty for none. */

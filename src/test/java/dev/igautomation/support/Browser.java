@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,23 +82,27 @@ public final class Browser {
 		return new WebDriverWait(driver, Duration.ofSeconds(15));
 	}
 
-	/** Saves the whole page, at each width, as {@code target/screenshots/<name>-<width>.png}. */
+	/**
+	 * Saves the whole page, at each width, as {@code target/screenshots/<name>-<width>.png}: the viewport is set to the
+	 * width (and then to the page's height) through the DevTools protocol, as a phone or a desktop window would be.
+	 */
 	public static void screenshot(ChromeDriver driver, String name, List<Integer> widths) {
 		try {
 			Path folder = Path.of("target", "screenshots");
 			Files.createDirectories(folder);
 			for (int width : widths) {
-				driver.manage().window().setSize(new Dimension(width, 900));
-				for (int pass = 0; pass < 2; pass++) {
-					long height = (Long) ((JavascriptExecutor) driver)
+				long height = 900;
+				for (int pass = 0; pass < 3; pass++) {
+					driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+							(int) Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", width < 600));
+					height = (Long) ((JavascriptExecutor) driver)
 						.executeScript("return Math.max(document.documentElement.scrollHeight, 600);");
-					driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 6000)));
 				}
 				File shot = driver.getScreenshotAs(OutputType.FILE);
 				Files.copy(shot.toPath(), folder.resolve(name + "-" + width + ".png"),
 						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			}
-			driver.manage().window().setSize(new Dimension(1280, 900));
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
