@@ -49,6 +49,13 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void noFeatureDependsOnTheConsole() {
+		noClasses().that().resideOutsideOfPackage("dev.igautomation.console..")
+			.should().dependOnClassesThat().resideInAPackage("dev.igautomation.console..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void dependenciesAreInjectedThroughConstructors() {
 		noFields().should().beAnnotatedWith(Autowired.class).check(CLASSES);
 	}

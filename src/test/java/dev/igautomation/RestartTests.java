@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default as a new user meets it: no settings at all, a file database, an admin key generated and
- * printed once, data kept across a restart, and no credential in plaintext on disk.
+ * printed once with the console's setup link, data kept across a restart, and no credential in plaintext on disk.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTests {
@@ -45,7 +45,15 @@ class RestartTests {
 			List<String> printed = generatedKeys(output.getOut());
 			assertThat(printed).as("one admin key is generated and printed").hasSize(1);
 			assertThat(output.getOut()).contains("ADMIN_API_KEY");
+			assertThat(output.getOut()).as("the key and the console's setup link, in one box")
+				.containsPattern("(?s)={80}\\nNo admin API key.*iga_.*/setup\\?token=[A-Za-z0-9_-]{43}\\n.*={80}");
 			key = printed.get(0);
+			Matcher link = Pattern.compile("http://localhost:\\d+(/setup\\?token=[A-Za-z0-9_-]{43})")
+				.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			HttpResponse<String> setup = send(first, "GET", link.group(1), key, null);
+			assertThat(setup.statusCode()).isEqualTo(200);
+			assertThat(setup.body()).contains("Set up the first admin");
 			HttpResponse<String> created = send(first, "POST", "/api/v1/accounts", key, """
 					{"instagram_account_id": "17841400000000001", "username": "restart.probe",
 					 "access_token": "IGAAT-plaintext-canary-token", "crm_webhook_url": "https://crm.example.com/in",

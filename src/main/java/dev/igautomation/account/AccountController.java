@@ -48,10 +48,6 @@ import org.jspecify.annotations.Nullable;
 @SecurityRequirement(name = "api_key")
 class AccountController {
 
-	private static final String INSTAGRAM_ID = "\\d{1,32}";
-
-	private static final String USERNAME = "[A-Za-z0-9._]{1,30}";
-
 	private final Accounts accounts;
 
 	AccountController(Accounts accounts) {
@@ -67,10 +63,10 @@ class AccountController {
 			description = "An account for this instagram_account_id exists already.")
 	ResponseEntity<AccountResponse> create(@AuthenticationPrincipal ApiKeyPrincipal caller,
 			@Valid @RequestBody CreateAccountRequest request) {
-		Account account = accounts.create(caller, new Accounts.NewAccount(request.instagramAccountId(),
+		AccountDetails account = accounts.create(caller, new Accounts.NewAccount(request.instagramAccountId(),
 				request.username(), request.accessToken(), emptyToNull(request.crmWebhookUrl()),
 				request.webhookSecret(), request.forwardImported()));
-		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
 			.body(AccountResponse.of(account));
 	}
 
@@ -120,11 +116,12 @@ class AccountController {
 	record CreateAccountRequest(
 			@Schema(description = "The Instagram professional account id (entry.id in Meta's webhooks)",
 					example = "17841405309211844")
-			@NotNull(message = "is required") @Pattern(regexp = INSTAGRAM_ID, message = "must be digits only")
+			@NotNull(message = "is required")
+			@Pattern(regexp = AccountFields.INSTAGRAM_ID, message = AccountFields.INSTAGRAM_ID_MESSAGE)
 			String instagramAccountId,
 			@Schema(description = "The Instagram username", example = "acme.shop")
 			@NotNull(message = "is required")
-			@Pattern(regexp = USERNAME, message = "must be 1 to 30 letters, digits, periods or underscores")
+			@Pattern(regexp = AccountFields.USERNAME, message = AccountFields.USERNAME_MESSAGE)
 			String username,
 			@Schema(description = "Instagram access token; encrypted at rest, never returned",
 					example = "IGAAT...")
@@ -135,7 +132,7 @@ class AccountController {
 			@HttpUrl @Size(max = 2048, message = "must be at most 2048 characters") String crmWebhookUrl,
 			@Schema(description = "Key of the HMAC signatures on events sent to the CRM; required with crm_webhook_url; "
 					+ "never returned", example = "a-long-random-secret-shared-with-the-crm")
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
+			@Size(min = 8, max = 512, message = AccountFields.SECRET_MESSAGE) String webhookSecret,
 			@Schema(description = "Whether the history imported when the account is added (source import) is forwarded "
 					+ "to the CRM too; true when left out", example = "true") Boolean forwardImported) {
 
@@ -148,7 +145,7 @@ class AccountController {
 
 	record UpdateAccountRequest(
 			@Schema(example = "acme.shop")
-			@Pattern(regexp = USERNAME, message = "must be 1 to 30 letters, digits, periods or underscores")
+			@Pattern(regexp = AccountFields.USERNAME, message = AccountFields.USERNAME_MESSAGE)
 			String username,
 			@Schema(description = "A new access token", example = "IGAAT...")
 			@Size(min = 1, max = 4096, message = "must be 1 to 4096 characters") String accessToken,
@@ -157,7 +154,7 @@ class AccountController {
 			@HttpUrl(allowEmpty = true) @Size(max = 2048, message = "must be at most 2048 characters")
 			String crmWebhookUrl,
 			@Schema(description = "A new webhook secret", example = "another-long-random-secret-for-the-crm")
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String webhookSecret,
+			@Size(min = 8, max = 512, message = AccountFields.SECRET_MESSAGE) String webhookSecret,
 			@Schema(description = "Whether sends are refused outside Meta's 24-hour window (7 days with HUMAN_AGENT); "
 					+ "switch off only if Meta granted the account other rules", example = "true")
 			Boolean messagingWindowEnforced,
@@ -194,13 +191,13 @@ class AccountController {
 			@Schema(description = "Why the subscription could not be checked or renewed") @Nullable String webhookSubscriptionError,
 			Instant createdAt, Instant updatedAt) {
 
-		static AccountResponse of(Account account) {
-			return new AccountResponse(account.getId(), account.getInstagramAccountId(), account.getUsername(),
-					account.getCrmWebhookUrl(), account.getAccessToken() != null, account.getWebhookSecret() != null,
-					account.isMessagingWindowEnforced(), account.getTokenStatus(), account.getTokenError(),
-					account.getTokenExpiresAt(), account.getTokenRefreshError(), account.isForwardImported(),
-					account.getSubscriptionStatus(), account.getSubscriptionCheckedAt(), account.getSubscriptionError(),
-					account.getCreatedAt(), account.getUpdatedAt());
+		static AccountResponse of(AccountDetails account) {
+			return new AccountResponse(account.id(), account.instagramAccountId(), account.username(),
+					account.crmWebhookUrl(), account.accessTokenSet(), account.webhookSecretSet(),
+					account.messagingWindowEnforced(), account.tokenStatus(), account.tokenError(),
+					account.tokenExpiresAt(), account.tokenRefreshError(), account.forwardImported(),
+					account.webhookSubscription(), account.webhookSubscriptionCheckedAt(),
+					account.webhookSubscriptionError(), account.createdAt(), account.updatedAt());
 		}
 
 	}

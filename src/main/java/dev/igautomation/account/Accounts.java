@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.igautomation.security.AccountDirectory;
-import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.security.Caller;
 import dev.igautomation.system.DurableEvents;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.InvalidRequest;
@@ -51,23 +51,23 @@ public class Accounts implements AccountDirectory {
 	}
 
 	/** The fields of a new account; the CRM endpoint is optional, but its URL and secret go together. */
-	record NewAccount(String instagramAccountId, String username, String accessToken, String crmWebhookUrl,
+	public record NewAccount(String instagramAccountId, String username, String accessToken, String crmWebhookUrl,
 			String webhookSecret, Boolean forwardImported) {
 	}
 
 	/** Changes to an account: null leaves a field as it is; an empty {@code crmWebhookUrl} stops forwarding. */
-	record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret,
+	public record AccountChanges(String username, String accessToken, String crmWebhookUrl, String webhookSecret,
 			Boolean messagingWindowEnforced, Boolean forwardImported) {
 	}
 
 	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
 			allEntries = true)
 	@Transactional
-	Account create(ApiKeyPrincipal caller, NewAccount request) {
+	public AccountDetails create(Caller caller, NewAccount request) {
 		if (!caller.unrestricted()) {
 			throw new AccountScopeForbidden("add");
 		}
-		return createAccount(request);
+		return AccountDetails.of(createAccount(request));
 	}
 
 	private Account createAccount(NewAccount request) {
@@ -97,7 +97,7 @@ public class Accounts implements AccountDirectory {
 	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
 			allEntries = true)
 	@Transactional
-	Account update(ApiKeyPrincipal caller, String accountId, AccountChanges changes) {
+	public AccountDetails update(Caller caller, String accountId, AccountChanges changes) {
 		Account account = accessible(caller, accountId);
 		if (changes.username() != null) {
 			account.rename(changes.username());
@@ -127,13 +127,13 @@ public class Accounts implements AccountDirectory {
 			account.crmEndpoint(url, secret);
 		}
 		account.touched(clock.instant());
-		return account;
+		return AccountDetails.of(account);
 	}
 
 	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
 			allEntries = true)
 	@Transactional
-	void delete(ApiKeyPrincipal caller, String accountId) {
+	public void delete(Caller caller, String accountId) {
 		if (!caller.unrestricted()) {
 			throw new AccountScopeForbidden("remove");
 		}
@@ -143,20 +143,25 @@ public class Accounts implements AccountDirectory {
 	}
 
 	@Transactional(readOnly = true)
-	Account get(ApiKeyPrincipal caller, String accountId) {
-		return accessible(caller, accountId);
+	public AccountDetails get(Caller caller, String accountId) {
+		return AccountDetails.of(accessible(caller, accountId));
 	}
 
+	/** The accounts the caller may use, oldest first, after the id {@code after} (null for the first page). */
 	@Transactional(readOnly = true)
-	List<Account> list(ApiKeyPrincipal caller, String after, int limit) {
+	public List<AccountDetails> list(Caller caller, String after, int limit) {
 		String from = after == null ? "" : after;
-		return caller.unrestricted() ? repository.findByIdGreaterThanOrderByIdAsc(from, Limit.of(limit))
+		if (!caller.unrestricted() && caller.accountIds().isEmpty()) {
+			return List.of();
+		}
+		List<Account> found = caller.unrestricted() ? repository.findByIdGreaterThanOrderByIdAsc(from, Limit.of(limit))
 				: repository.findByIdInAndIdGreaterThanOrderByIdAsc(caller.accountIds(), from, Limit.of(limit));
+		return found.stream().map(AccountDetails::of).toList();
 	}
 
 	/** The account if the caller's key may use it; otherwise it looks absent. */
 	@Transactional(readOnly = true)
-	public AccountSummary requireAccessible(ApiKeyPrincipal caller, String accountId) {
+	public AccountSummary requireAccessible(Caller caller, String accountId) {
 		return summaryOf(accessible(caller, accountId));
 	}
 
@@ -175,7 +180,7 @@ public class Accounts implements AccountDirectory {
 	 * Refuses (as absent) an account the caller may not use or that does not exist, from the cache that sending
 	 * reads anyway: the send API's check, without a query of its own.
 	 */
-	public void requireSendable(ApiKeyPrincipal caller, String accountId) {
+	public void requireSendable(Caller caller, String accountId) {
 		if (!caller.canAccess(accountId)) {
 			throw new UnknownAccount(accountId);
 		}
@@ -236,7 +241,7 @@ public class Accounts implements AccountDirectory {
 		account.touched(clock.instant());
 	}
 
-	private Account accessible(ApiKeyPrincipal caller, String accountId) {
+	private Account accessible(Caller caller, String accountId) {
 		if (!caller.canAccess(accountId)) {
 			throw new UnknownAccount(accountId);
 		}

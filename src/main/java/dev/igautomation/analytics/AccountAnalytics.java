@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * tables, by design: analytics reads everything and owns nothing.
  */
 @Component
-class AccountAnalytics {
+public class AccountAnalytics {
+
+	/** The longest period asked at once: a year and a month. */
+	public static final Duration LONGEST_PERIOD = Duration.ofDays(400);
 
 	/** How long after the period a reply still counts as the answer to a message in it. */
 	static final Duration ANSWER_WINDOW = Duration.ofDays(7);
@@ -30,31 +33,35 @@ class AccountAnalytics {
 	}
 
 	/** {@code recovered}: messages no webhook delivered, read later from the Conversations API. */
-	record Messages(long received, long sent, long uniqueUsers, long recovered) {
+	public record Messages(long received, long sent, long uniqueUsers, long recovered) {
 	}
 
-	record Sends(long sent, long read, long failed, long pending, long autoReplies) {
+	public record Sends(long sent, long read, long failed, long pending, long autoReplies) {
 	}
 
-	record RuleReplies(String ruleId, String name, long replies) {
+	public record RuleReplies(String ruleId, String name, long replies) {
 	}
 
-	record Deliveries(long delivered, long failed, long pending) {
+	public record Deliveries(long delivered, long failed, long pending) {
 	}
 
 	/** Seconds from a user's message to the account's next message to them; null when nothing was answered. */
-	record FirstReply(long answered, @Nullable Double medianSeconds, @Nullable Double p90Seconds) {
+	public record FirstReply(long answered, @Nullable Double medianSeconds, @Nullable Double p90Seconds) {
 	}
 
-	record Report(Messages messages, Sends sends, List<RuleReplies> repliesPerRule, Deliveries crmDeliveries,
+	public record Report(Messages messages, Sends sends, List<RuleReplies> repliesPerRule, Deliveries crmDeliveries,
 			FirstReply firstReply) {
 	}
 
 	@Transactional(readOnly = true)
-	Report of(String accountId, String instagramAccountId, Instant from, Instant to) {
+	public Report of(String accountId, String instagramAccountId, Instant from, Instant to) {
+		return of(accountId, instagramAccountId, from, to, firstReply(instagramAccountId, from, to));
+	}
+
+	/** The report, with the first-reply figures computed by the caller (by the same turns: {@link #firstReplyWaits}). */
+	Report of(String accountId, String instagramAccountId, Instant from, Instant to, FirstReply firstReply) {
 		return new Report(messages(instagramAccountId, from, to), sends(accountId, from, to),
-				repliesPerRule(accountId, from, to), deliveries(accountId, from, to),
-				firstReply(instagramAccountId, from, to));
+				repliesPerRule(accountId, from, to), deliveries(accountId, from, to), firstReply);
 	}
 
 	private Messages messages(String instagramAccountId, Instant from, Instant to) {
@@ -116,30 +123,37 @@ class AccountAnalytics {
 	 * A user's message that follows one of the account's (or opens the conversation in the period) starts a turn; the
 	 * turn's reply time runs to the account's next message to that user, from this service or the Instagram app (its
 	 * echo), within a week after the period. One pass over the period's messages, in one sort: each line carries the
-	 * direction of the line before it and the time of the next echo after it.
+	 * direction of the line before it and the time of the next echo after it. {@code waits} has each turn's
+	 * {@code seconds}, and its {@code local_day} by {@code dayOfTurn} (an SQL expression of its {@code event_time}).
+	 * Named parameters: {@code instagram}, {@code from}, {@code to}, {@code answeredBy}, and those of the expression.
 	 */
-	private FirstReply firstReply(String instagramAccountId, Instant from, Instant to) {
-		return jdbc.sql("""
+	static String firstReplyWaits(String dayOfTurn) {
+		return """
 				with lines as (
 				    select event_time, direction,
 				           lag(direction) over (partition by user_id order by event_time, id) as previous,
 				           min(case when kind = 'echo' then event_time end) over (partition by user_id
 				               order by event_time, id rows between current row and unbounded following) as answered_at
 				    from inbound_event
-				    where instagram_account_id = :account and event_time >= :from and event_time < :answeredBy
+				    where instagram_account_id = :instagram and event_time >= :from and event_time < :answeredBy
 				      and kind in ('message', 'echo')
 				),
 				waits as (
-				    select extract(epoch from answered_at) - extract(epoch from event_time) as seconds
+				    select %s as local_day, extract(epoch from answered_at) - extract(epoch from event_time) as seconds
 				    from lines
 				    where direction = 'inbound' and event_time < :to and (previous is null or previous = 'outbound')
 				      and answered_at is not null
 				)
+				""".formatted(dayOfTurn);
+	}
+
+	private FirstReply firstReply(String instagramAccountId, Instant from, Instant to) {
+		return jdbc.sql(firstReplyWaits("null") + """
 				select count(*) as answered,
 				       percentile_cont(0.5) within group (order by seconds) as median_seconds,
 				       percentile_cont(0.9) within group (order by seconds) as p90_seconds
 				from waits""")
-			.param("account", instagramAccountId)
+			.param("instagram", instagramAccountId)
 			.param("from", DatabaseTime.of(from))
 			.param("to", DatabaseTime.of(to))
 			.param("answeredBy", DatabaseTime.of(to.plus(ANSWER_WINDOW)))
@@ -148,7 +162,7 @@ class AccountAnalytics {
 			.single();
 	}
 
-	private static Double seconds(Object value) {
+	static Double seconds(Object value) {
 		if (value == null) {
 			return null;
 		}

@@ -33,7 +33,7 @@ class AnalyticsController {
 
 	static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
-	static final Duration LONGEST_PERIOD = Duration.ofDays(400);
+	static final Duration LONGEST_PERIOD = AccountAnalytics.LONGEST_PERIOD;
 
 	private final AccountAnalytics analytics;
 

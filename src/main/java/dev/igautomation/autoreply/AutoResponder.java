@@ -86,9 +86,9 @@ class AutoResponder {
 	 * What a user's message is to the rules: the trigger, and the text (or payload) rules match; for a comment, its
 	 * id, its post's media id and its author's username.
 	 */
-	record Triggered(Rule.Trigger trigger, String subject, String commentId, String mediaId, String username) {
+	record Triggered(RuleTrigger trigger, String subject, String commentId, String mediaId, String username) {
 
-		Triggered(Rule.Trigger trigger, String subject) {
+		Triggered(RuleTrigger trigger, String subject) {
 			this(trigger, subject, null, null, null);
 		}
 
@@ -119,14 +119,14 @@ class AutoResponder {
 		if (rule.isEmpty() || coolingDown(rule.get(), userId)) {
 			return;
 		}
-		String text = rule.get().action() == Rule.Action.AI
+		String text = rule.get().action() == RuleAction.AI
 				? ai.reply(received.account().instagramAccountId(), received.account().username(), userId,
 						rule.get().aiInstructions())
 					.map(ReplyTemplate::fitting)
 					.orElseGet(() -> fixedReply(rule.get(), accountId, userId, triggered.get()))
 				: fixedReply(rule.get(), accountId, userId, triggered.get());
 		Outbound.Queued queued;
-		if (triggered.get().trigger() == Rule.Trigger.COMMENT) {
+		if (triggered.get().trigger() == RuleTrigger.COMMENT) {
 			SendCommand reply = SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
 					"private-reply:" + triggered.get().commentId(), rule.get().id());
 			Optional<String> refusal = privateReplyRefusal(accountId, event);
@@ -213,12 +213,12 @@ class AutoResponder {
 		if (event.kind() == EventKind.COMMENT) {
 			String commentId = details.path("comment_id").asString(null);
 			return commentId == null ? Optional.empty()
-					: Optional.of(new Triggered(Rule.Trigger.COMMENT, event.text() == null ? "" : event.text(), commentId,
+					: Optional.of(new Triggered(RuleTrigger.COMMENT, event.text() == null ? "" : event.text(), commentId,
 							details.path("media").path("id").asString(null),
 							details.path("from").path("username").asString(null)));
 		}
 		if (event.kind() == EventKind.POSTBACK) {
-			return Optional.of(new Triggered(Rule.Trigger.POSTBACK, details.path("payload").asString("")));
+			return Optional.of(new Triggered(RuleTrigger.POSTBACK, details.path("payload").asString("")));
 		}
 		if (event.kind() != EventKind.MESSAGE) {
 			return Optional.empty();
@@ -226,15 +226,15 @@ class AutoResponder {
 		String text = event.text() == null ? "" : event.text();
 		String quickReply = details.path("quick_reply").path("payload").asString(null);
 		if (quickReply != null) {
-			return Optional.of(new Triggered(Rule.Trigger.QUICK_REPLY, quickReply));
+			return Optional.of(new Triggered(RuleTrigger.QUICK_REPLY, quickReply));
 		}
 		if (mentionsInStory(event)) {
-			return Optional.of(new Triggered(Rule.Trigger.STORY_MENTION, text));
+			return Optional.of(new Triggered(RuleTrigger.STORY_MENTION, text));
 		}
 		if (details.path("reply_to").path("story").isObject()) {
-			return Optional.of(new Triggered(Rule.Trigger.STORY_REPLY, text));
+			return Optional.of(new Triggered(RuleTrigger.STORY_REPLY, text));
 		}
-		return Optional.of(new Triggered(Rule.Trigger.DIRECT_MESSAGE, text));
+		return Optional.of(new Triggered(RuleTrigger.DIRECT_MESSAGE, text));
 	}
 
 	private boolean mentionsInStory(StoredEvent event) {
@@ -249,7 +249,7 @@ class AutoResponder {
 		return false;
 	}
 
-	private Optional<Rule> firstMatch(List<Rule> candidates, String subject) {
+	Optional<Rule> firstMatch(List<Rule> candidates, String subject) {
 		String normalized = subject.strip();
 		for (Rule rule : candidates) {
 			if (matches(rule, normalized)) {
@@ -279,7 +279,7 @@ class AutoResponder {
 		}
 	}
 
-	private boolean coolingDown(Rule rule, String userId) {
+	boolean coolingDown(Rule rule, String userId) {
 		if (rule.cooldown() == null) {
 			return false;
 		}

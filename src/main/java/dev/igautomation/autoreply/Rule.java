@@ -3,7 +3,6 @@ package dev.igautomation.autoreply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -28,7 +27,7 @@ class Rule {
 
 	@Column(name = "trigger_type")
 	@Convert(converter = RuleColumns.TriggerColumn.class)
-	private Trigger trigger;
+	private RuleTrigger trigger;
 
 	@Convert(converter = RuleColumns.MatchTypeColumn.class)
 	private MatchType matchType;
@@ -50,15 +49,15 @@ class Rule {
 	@Convert(converter = RuleColumns.SecondsColumn.class)
 	private Duration cooldown;
 
-	/** For {@link Trigger#COMMENT}: the posts whose comments it answers; empty for every post. */
+	/** For {@link RuleTrigger#COMMENT}: the posts whose comments it answers; empty for every post. */
 	@Convert(converter = RuleColumns.CommaSeparated.class)
 	private List<String> mediaIds;
 
 	/** Whether it answers with its reply text or with a reply an AI model writes. */
 	@Convert(converter = RuleColumns.ActionColumn.class)
-	private Action action;
+	private RuleAction action;
 
-	/** For {@link Action#AI}: what the model is told to do. */
+	/** For {@link RuleAction#AI}: what the model is told to do. */
 	private String aiInstructions;
 
 	private Instant createdAt;
@@ -73,14 +72,14 @@ class Rule {
 		this.accountId = accountId;
 		this.createdAt = createdAt;
 		this.updatedAt = createdAt;
-		this.trigger = Trigger.DIRECT_MESSAGE;
-		this.action = Action.TEXT;
+		this.trigger = RuleTrigger.DIRECT_MESSAGE;
+		this.action = RuleAction.TEXT;
 		this.mediaIds = List.of();
 	}
 
 	/** Sets every field people write; {@link Rules} checks the result. */
-	void write(String name, Trigger trigger, MatchType matchType, String pattern, String replyText,
-			String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds, Action action,
+	void write(String name, RuleTrigger trigger, MatchType matchType, String pattern, String replyText,
+			String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds, RuleAction action,
 			String aiInstructions, Instant at) {
 		this.name = name;
 		this.trigger = trigger;
@@ -109,7 +108,7 @@ class Rule {
 		return name;
 	}
 
-	Trigger trigger() {
+	RuleTrigger trigger() {
 		return trigger;
 	}
 
@@ -145,7 +144,7 @@ class Rule {
 		return mediaIds;
 	}
 
-	Action action() {
+	RuleAction action() {
 		return action;
 	}
 
@@ -159,72 +158,6 @@ class Rule {
 
 	Instant updatedAt() {
 		return updatedAt;
-	}
-
-	/** What a rule answers with. */
-	enum Action {
-
-		/** Its reply text, with the placeholders filled. */
-		TEXT,
-		/** A reply an AI model writes from its instructions and the conversation; its reply text if that fails. */
-		AI;
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-		static Action of(String value) {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-
-	}
-
-	/** What kind of user message a rule answers. */
-	enum Trigger {
-
-		/** A direct message: text, attachments, a shared post. */
-		DIRECT_MESSAGE,
-		/** The user mentioned the account in their story. */
-		STORY_MENTION,
-		/** The user answered one of the account's stories. */
-		STORY_REPLY,
-		/** The user tapped a button or an ice breaker: matched on its payload. */
-		POSTBACK,
-		/** The user tapped a quick reply: matched on its payload. */
-		QUICK_REPLY,
-		/** The user commented on one of the account's posts: answered with a private reply. */
-		COMMENT;
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-		static Trigger of(String value) {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-
-	}
-
-	/** How a rule's pattern is compared with the message, ignoring case and surrounding whitespace. */
-	enum MatchType {
-
-		/** The whole message is the pattern. */
-		EXACT,
-		/** The message contains the pattern. */
-		CONTAINS,
-		/** The regular expression matches somewhere in the message. */
-		REGEX,
-		/** Every message: a default reply. */
-		ANY;
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-		static MatchType of(String value) {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-
 	}
 
 }

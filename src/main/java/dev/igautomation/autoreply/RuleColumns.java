@@ -16,46 +16,46 @@ final class RuleColumns {
 	}
 
 	@Converter
-	static class TriggerColumn implements AttributeConverter<Rule.Trigger, String> {
+	static class TriggerColumn implements AttributeConverter<RuleTrigger, String> {
 
 		@Override
-		public String convertToDatabaseColumn(Rule.Trigger trigger) {
+		public String convertToDatabaseColumn(RuleTrigger trigger) {
 			return trigger == null ? null : trigger.value();
 		}
 
 		@Override
-		public Rule.Trigger convertToEntityAttribute(String column) {
-			return column == null ? null : Rule.Trigger.of(column);
+		public RuleTrigger convertToEntityAttribute(String column) {
+			return column == null ? null : RuleTrigger.of(column);
 		}
 
 	}
 
 	@Converter
-	static class MatchTypeColumn implements AttributeConverter<Rule.MatchType, String> {
+	static class MatchTypeColumn implements AttributeConverter<MatchType, String> {
 
 		@Override
-		public String convertToDatabaseColumn(Rule.MatchType matchType) {
+		public String convertToDatabaseColumn(MatchType matchType) {
 			return matchType == null ? null : matchType.value();
 		}
 
 		@Override
-		public Rule.MatchType convertToEntityAttribute(String column) {
-			return column == null ? null : Rule.MatchType.of(column);
+		public MatchType convertToEntityAttribute(String column) {
+			return column == null ? null : MatchType.of(column);
 		}
 
 	}
 
 	@Converter
-	static class ActionColumn implements AttributeConverter<Rule.Action, String> {
+	static class ActionColumn implements AttributeConverter<RuleAction, String> {
 
 		@Override
-		public String convertToDatabaseColumn(Rule.Action action) {
+		public String convertToDatabaseColumn(RuleAction action) {
 			return action == null ? null : action.value();
 		}
 
 		@Override
-		public Rule.Action convertToEntityAttribute(String column) {
-			return column == null ? null : Rule.Action.of(column);
+		public RuleAction convertToEntityAttribute(String column) {
+			return column == null ? null : RuleAction.of(column);
 		}
 
 	}

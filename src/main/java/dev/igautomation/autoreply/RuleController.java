@@ -54,12 +54,11 @@ import org.jspecify.annotations.Nullable;
 @SecurityRequirement(name = "api_key")
 class RuleController {
 
-	private static final String TRIGGERS = "direct_message|story_mention|story_reply|postback|quick_reply|comment";
+	private static final String TRIGGERS = RuleFields.TRIGGERS;
 
-	private static final String TRIGGER_NAMES = "must be direct_message, story_mention, story_reply, postback, quick_reply "
-			+ "or comment";
+	private static final String TRIGGER_NAMES = RuleFields.TRIGGER_MESSAGE;
 
-	private static final String MATCH_TYPES = "exact|contains|regex|any";
+	private static final String MATCH_TYPES = RuleFields.MATCH_TYPES;
 
 	private final Rules rules;
 
@@ -108,7 +107,7 @@ class RuleController {
 	ResponseEntity<RuleResponse> create(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Valid @RequestBody CreateRuleRequest request) {
 		accounts.requireAccessible(caller, accountId);
-		Rule rule = rules.create(accountId, new Rules.Fields(request.name(), request.trigger(), request.matchType(),
+		RuleDetails rule = rules.create(accountId, new Rules.Fields(request.name(), request.trigger(), request.matchType(),
 				request.pattern(), request.replyText(), request.fallbackName(), request.priority(), request.enabled(),
 				request.cooldownMinutes(), request.mediaIds(), request.action(), request.aiInstructions()));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + accountId + "/rules/" + rule.id()))
@@ -192,7 +191,7 @@ class RuleController {
 			@Schema(allowableValues = { "exact", "contains", "regex", "any" }, example = "contains")
 			@NotNull(message = "is required")
 			@jakarta.validation.constraints.Pattern(regexp = MATCH_TYPES,
-					message = "must be exact, contains, regex or any") String matchType,
+					message = RuleFields.MATCH_TYPE_MESSAGE) String matchType,
 			@Schema(description = "What the message must be (exact), contain (contains) or match (regex, Java "
 					+ "syntax); case is ignored. Left out for any.", example = "price")
 			@Size(max = 500, message = "must be at most 500 characters") String pattern,
@@ -218,7 +217,7 @@ class RuleController {
 			@Schema(description = "text: answer with reply_text; ai: an AI model writes the answer from ai_instructions "
 					+ "and the conversation, and reply_text is sent if it fails", allowableValues = { "text", "ai" },
 					defaultValue = "text")
-			@jakarta.validation.constraints.Pattern(regexp = "text|ai", message = "must be text or ai") String action,
+			@jakarta.validation.constraints.Pattern(regexp = RuleFields.ACTIONS, message = RuleFields.ACTION_MESSAGE) String action,
 			@Schema(description = "With action ai: what the model should do",
 					example = "You are the assistant of Acme, a clothes shop. Answer questions about sizes and delivery.")
 			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
@@ -233,7 +232,7 @@ class RuleController {
 			String trigger,
 			@Schema(allowableValues = { "exact", "contains", "regex", "any" })
 			@jakarta.validation.constraints.Pattern(regexp = MATCH_TYPES,
-					message = "must be exact, contains, regex or any") String matchType,
+					message = RuleFields.MATCH_TYPE_MESSAGE) String matchType,
 			@Size(max = 500, message = "must be at most 500 characters") String pattern,
 			@Size(min = 1, message = "must not be empty") @MaxUtf8Bytes(1000) String replyText,
 			@Size(max = 100, message = "must be at most 100 characters") String fallbackName,
@@ -244,7 +243,7 @@ class RuleController {
 			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes,
 			@Size(max = 50, message = "must be at most 50") List<@jakarta.validation.constraints.Pattern(
 					regexp = "\\d{1,32}", message = "must be digits only") String> mediaIds,
-			@jakarta.validation.constraints.Pattern(regexp = "text|ai", message = "must be text or ai") String action,
+			@jakarta.validation.constraints.Pattern(regexp = RuleFields.ACTIONS, message = RuleFields.ACTION_MESSAGE) String action,
 			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
 	}
 
@@ -258,7 +257,7 @@ class RuleController {
 			@Schema(allowableValues = { "text", "ai" }) String action, @Nullable String aiInstructions, Instant createdAt,
 			Instant updatedAt) {
 
-		static RuleResponse of(Rule rule) {
+		static RuleResponse of(RuleDetails rule) {
 			return new RuleResponse(rule.id(), rule.accountId(), rule.name(), rule.trigger().value(),
 					rule.matchType().value(), rule.pattern(), rule.replyText(), rule.fallbackName(), rule.priority(),
 					rule.enabled(), rule.cooldown() == null ? null : (int) rule.cooldown().toMinutes(), rule.mediaIds(),

@@ -26,6 +26,6 @@ interface RuleRepository extends JpaRepository<Rule, String> {
 	List<Rule> findPageAfter(String accountId, int afterPriority, String afterId, Limit limit);
 
 	/** The enabled rules an account has for a trigger, in the order they are tried. */
-	List<Rule> findByAccountIdAndTriggerAndEnabledTrueOrderByPriorityAscIdAsc(String accountId, Rule.Trigger trigger);
+	List<Rule> findByAccountIdAndTriggerAndEnabledTrueOrderByPriorityAscIdAsc(String accountId, RuleTrigger trigger);
 
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not compile, a pattern missing or left over, a placeholder the templates do not know.
  */
 @Service
-class Rules {
+public class Rules {
 
 	static final int DEFAULT_PRIORITY = 100;
 
@@ -38,74 +38,82 @@ class Rules {
 	}
 
 	/** A rule's fields as sent; null for those left out. */
-	record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
+	public record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
 			Integer priority, Boolean enabled, Integer cooldownMinutes, List<String> mediaIds, String action,
 			String aiInstructions) {
 	}
 
 	@Transactional
-	Rule create(String accountId, Fields fields) {
+	public RuleDetails create(String accountId, Fields fields) {
 		Instant now = clock.instant();
 		Rule rule = new Rule(Ids.next("rule"), accountId, now);
 		rule.write(fields.name(),
-				fields.trigger() == null ? Rule.Trigger.DIRECT_MESSAGE : Rule.Trigger.of(fields.trigger()),
-				Rule.MatchType.of(fields.matchType()), fields.pattern(), fields.replyText(),
+				fields.trigger() == null ? RuleTrigger.DIRECT_MESSAGE : RuleTrigger.of(fields.trigger()),
+				MatchType.of(fields.matchType()), fields.pattern(), fields.replyText(),
 				emptyToNull(fields.fallbackName()), fields.priority() == null ? DEFAULT_PRIORITY : fields.priority(),
 				fields.enabled() == null || fields.enabled(), cooldown(fields.cooldownMinutes()),
 				fields.mediaIds() == null ? List.of() : fields.mediaIds(),
-				fields.action() == null ? Rule.Action.TEXT : Rule.Action.of(fields.action()),
+				fields.action() == null ? RuleAction.TEXT : RuleAction.of(fields.action()),
 				emptyToNull(fields.aiInstructions()), now);
 		check(rule);
-		return repository.save(rule);
+		return RuleDetails.of(repository.save(rule));
 	}
 
 	@Transactional
-	Rule update(String accountId, String ruleId, Fields changes) {
-		Rule rule = get(accountId, ruleId);
-		Rule.MatchType matchType = changes.matchType() == null ? rule.matchType()
-				: Rule.MatchType.of(changes.matchType());
+	public RuleDetails update(String accountId, String ruleId, Fields changes) {
+		Rule rule = find(accountId, ruleId);
+		MatchType matchType = changes.matchType() == null ? rule.matchType()
+				: MatchType.of(changes.matchType());
 		String pattern = changes.pattern() != null ? changes.pattern()
-				: matchType == Rule.MatchType.ANY ? null : rule.pattern();
+				: matchType == MatchType.ANY ? null : rule.pattern();
 		rule.write(or(changes.name(), rule.name()),
-				changes.trigger() == null ? rule.trigger() : Rule.Trigger.of(changes.trigger()), matchType, pattern,
+				changes.trigger() == null ? rule.trigger() : RuleTrigger.of(changes.trigger()), matchType, pattern,
 				or(changes.replyText(), rule.replyText()),
 				changes.fallbackName() == null ? rule.fallbackName() : emptyToNull(changes.fallbackName()),
 				or(changes.priority(), rule.priority()), or(changes.enabled(), rule.enabled()),
 				changes.cooldownMinutes() == null ? rule.cooldown() : cooldown(changes.cooldownMinutes()),
 				changes.mediaIds() == null ? rule.mediaIds() : changes.mediaIds(),
-				changes.action() == null ? rule.action() : Rule.Action.of(changes.action()),
+				changes.action() == null ? rule.action() : RuleAction.of(changes.action()),
 				changes.aiInstructions() == null ? rule.aiInstructions() : emptyToNull(changes.aiInstructions()),
 				clock.instant());
 		check(rule);
-		return rule;
+		return RuleDetails.of(rule);
 	}
 
 	@Transactional(readOnly = true)
-	Rule get(String accountId, String ruleId) {
+	public RuleDetails get(String accountId, String ruleId) {
+		return RuleDetails.of(find(accountId, ruleId));
+	}
+
+	private Rule find(String accountId, String ruleId) {
 		return repository.findByAccountIdAndId(accountId, ruleId).orElseThrow(() -> new UnknownRule(ruleId));
 	}
 
+	/** An account's rules in the order they are tried, after the position of the previous page. */
 	@Transactional(readOnly = true)
-	List<Rule> list(String accountId, Integer afterPriority, String afterId, int limit) {
-		return afterPriority == null ? repository.findByAccountIdOrderByPriorityAscIdAsc(accountId, Limit.of(limit))
-				: repository.findPageAfter(accountId, afterPriority, afterId, Limit.of(limit));
+	public List<RuleDetails> list(String accountId, Integer afterPriority, String afterId, int limit) {
+		return (afterPriority == null ? repository.findByAccountIdOrderByPriorityAscIdAsc(accountId, Limit.of(limit))
+				: repository.findPageAfter(accountId, afterPriority, afterId, Limit.of(limit)))
+			.stream()
+			.map(RuleDetails::of)
+			.toList();
 	}
 
 	/** An account's enabled rules for a trigger, in the order they are tried. */
 	@Transactional(readOnly = true)
-	List<Rule> enabled(String accountId, Rule.Trigger trigger) {
+	List<Rule> enabled(String accountId, RuleTrigger trigger) {
 		return repository.findByAccountIdAndTriggerAndEnabledTrueOrderByPriorityAscIdAsc(accountId, trigger);
 	}
 
 	@Transactional
-	void delete(String accountId, String ruleId) {
+	public void delete(String accountId, String ruleId) {
 		if (repository.deleteByAccountIdAndId(accountId, ruleId) == 0) {
 			throw new UnknownRule(ruleId);
 		}
 	}
 
 	private static void check(Rule rule) {
-		if (rule.matchType() == Rule.MatchType.ANY) {
+		if (rule.matchType() == MatchType.ANY) {
 			if (rule.pattern() != null) {
 				throw new InvalidRequest("pattern", "must be left out with match_type any, which answers every message");
 			}
@@ -113,16 +121,16 @@ class Rules {
 		else if (rule.pattern() == null || rule.pattern().isBlank()) {
 			throw new InvalidRequest("pattern", "is required with match_type " + rule.matchType().value());
 		}
-		if (rule.trigger() == Rule.Trigger.STORY_MENTION && rule.matchType() != Rule.MatchType.ANY) {
+		if (rule.trigger() == RuleTrigger.STORY_MENTION && rule.matchType() != MatchType.ANY) {
 			throw new InvalidRequest("match_type", "must be any with trigger story_mention: a mention carries no text");
 		}
-		if (rule.action() == Rule.Action.AI && rule.aiInstructions() == null) {
+		if (rule.action() == RuleAction.AI && rule.aiInstructions() == null) {
 			throw new InvalidRequest("ai_instructions", "are required with action ai: say what the model should do");
 		}
-		if (!rule.mediaIds().isEmpty() && rule.trigger() != Rule.Trigger.COMMENT) {
+		if (!rule.mediaIds().isEmpty() && rule.trigger() != RuleTrigger.COMMENT) {
 			throw new InvalidRequest("media_ids", "only apply with trigger comment: leave them out, or send []");
 		}
-		if (rule.matchType() == Rule.MatchType.REGEX) {
+		if (rule.matchType() == MatchType.REGEX) {
 			try {
 				BoundedRegex.compile(rule.pattern());
 			}

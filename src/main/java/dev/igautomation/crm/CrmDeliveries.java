@@ -9,7 +9,7 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.igautomation.account.AccountDeleted;
-import dev.igautomation.security.ApiKeyPrincipal;
+import dev.igautomation.security.Caller;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.JobQueue;
 import org.springframework.context.event.EventListener;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * between storing the delivery and recording its first attempt and makes that attempt again.
  */
 @Service
-class CrmDeliveries {
+public class CrmDeliveries {
 
 	static final TaskDescriptor<Void> ATTEMPT = TaskDescriptor.of("crm-delivery", Void.class);
 
@@ -82,12 +82,32 @@ class CrmDeliveries {
 	}
 
 	@Transactional(readOnly = true)
-	List<Delivery> list(String accountId, DeliveryStatus status, String beforeId, int limit) {
-		return repository.list(accountId, status, beforeId, limit);
+	List<Delivery> list(String accountId, DeliveryStatus status, String eventType, String beforeId, int limit) {
+		return repository.list(accountId, status, eventType, beforeId, limit);
+	}
+
+	/** An account's deliveries, newest first; {@code status} and {@code eventType} filter when not null. */
+	@Transactional(readOnly = true)
+	public List<DeliveryDetails> listDetails(String accountId, String status, String eventType, String beforeId,
+			int limit) {
+		return list(accountId, status == null ? null : DeliveryStatus.of(status), eventType, beforeId, limit).stream()
+			.map(DeliveryDetails::of)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
-	Delivery get(ApiKeyPrincipal caller, String deliveryId) {
+	public DeliveryDetails details(Caller caller, String deliveryId) {
+		return DeliveryDetails.of(get(caller, deliveryId));
+	}
+
+	/** Sends one delivery again now, as {@link #retry} does. */
+	@Transactional
+	public DeliveryDetails retryNow(Caller caller, String deliveryId) {
+		return DeliveryDetails.of(retry(caller, deliveryId));
+	}
+
+	@Transactional(readOnly = true)
+	Delivery get(Caller caller, String deliveryId) {
 		return repository.find(deliveryId)
 			.filter(delivery -> caller.canAccess(delivery.accountId()))
 			.orElseThrow(() -> new UnknownDelivery(deliveryId));
@@ -95,7 +115,7 @@ class CrmDeliveries {
 
 	/** Sends a failed (or delivered) delivery again, with the retry schedule from the start. */
 	@Transactional
-	Delivery retry(ApiKeyPrincipal caller, String deliveryId) {
+	Delivery retry(Caller caller, String deliveryId) {
 		Delivery delivery = get(caller, deliveryId);
 		if (delivery.status() == DeliveryStatus.PENDING) {
 			throw new DeliveryAlreadyPending(deliveryId, delivery.nextAttemptAt());
@@ -105,7 +125,7 @@ class CrmDeliveries {
 
 	/** Retries every failed delivery of an account, for after a CRM outage; answers how many. */
 	@Transactional
-	int retryFailed(String accountId) {
+	public int retryFailed(String accountId) {
 		List<String> failed = repository.failedIds(accountId, BULK_RETRY_LIMIT);
 		failed.forEach(this::requeue);
 		return failed.size();

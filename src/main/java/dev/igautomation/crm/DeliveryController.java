@@ -59,11 +59,14 @@ class DeliveryController {
 			@Parameter(description = "Only deliveries with this status",
 					schema = @Schema(allowableValues = { "pending", "delivered", "failed" })) @RequestParam(
 							required = false) DeliveryStatusParameter status,
+			@Parameter(description = "Only deliveries of this event type", example = "message.received") @RequestParam(
+					name = "event_type", required = false) String eventType,
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
 		accounts.requireAccessible(caller, accountId);
 		String before = cursor == null ? null : Cursor.decode(cursor, 1)[0];
-		return Page.of(deliveries.list(accountId, status == null ? null : status.status, before, limit + 1).stream()
+		return Page.of(deliveries.list(accountId, status == null ? null : status.status, eventType, before,
+				limit + 1).stream()
 			.map(this::response)
 			.toList(), limit, delivery -> Cursor.encode(delivery.id()));
 	}

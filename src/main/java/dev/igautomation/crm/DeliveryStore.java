@@ -71,11 +71,14 @@ class DeliveryStore {
 			.optional();
 	}
 
-	/** An account's deliveries, newest first, optionally of one status, after a cursor id. */
-	List<Delivery> list(String accountId, DeliveryStatus status, String beforeId, int limit) {
+	/** An account's deliveries, newest first, optionally of one status and event type, after a cursor id. */
+	List<Delivery> list(String accountId, DeliveryStatus status, String eventType, String beforeId, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from crm_delivery where account_id = :account");
 		if (status != null) {
 			sql.append(" and status = :status");
+		}
+		if (eventType != null) {
+			sql.append(" and event_type = :type");
 		}
 		if (beforeId != null) {
 			sql.append(" and id < :before");
@@ -85,6 +88,9 @@ class DeliveryStore {
 			.param("limit", limit);
 		if (status != null) {
 			statement = statement.param("status", status.value());
+		}
+		if (eventType != null) {
+			statement = statement.param("type", eventType);
 		}
 		if (beforeId != null) {
 			statement = statement.param("before", beforeId);

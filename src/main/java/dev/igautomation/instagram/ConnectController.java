@@ -1,16 +1,11 @@
 package dev.igautomation.instagram;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.igautomation.account.Accounts;
-import dev.igautomation.system.AppSecrets;
 import dev.igautomation.system.ErrorAnswer;
+import dev.igautomation.system.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,46 +25,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Connects an Instagram professional account through Instagram Login: the operator starts at
- * {@code GET /connect/instagram} (admin key), is sent to Instagram to authorize the app, and Instagram sends them back
- * to the callback, which exchanges the code for a long-lived token, adds or updates the account, and subscribes it
- * to the webhook fields this service handles.
+ * {@code GET /connect/instagram} (admin key) or from the console, is sent to Instagram to authorize the app, and
+ * Instagram sends them back to the callback, which exchanges the code for a long-lived token, adds or updates the
+ * account, and subscribes it to the webhook fields this service handles. A flow started from the console ends back
+ * in the console, on the account's page (or the accounts page saying what failed).
  */
 @RestController
 @Tag(name = "Connecting accounts", description = "Instagram Login (Instagram API with Instagram Login)")
 class ConnectController {
 
-	static final String SCOPES = "instagram_business_basic,instagram_business_manage_messages,"
-			+ "instagram_business_manage_comments";
+	static final String CALLBACK = "/connect/instagram/callback";
 
-	static final String WEBHOOK_FIELDS = String.join(",", GraphClient.WEBHOOK_FIELDS);
+	private final InstagramConnections connections;
 
-	private static final String CALLBACK = "/connect/instagram/callback";
-
-	private static final Logger log = LoggerFactory.getLogger(ConnectController.class);
-
-	private final InstagramLoginProperties properties;
-
-	private final AppSecrets secrets;
-
-	private final ConnectState state;
-
-	private final InstagramLogin login;
-
-	private final GraphClient graph;
-
-	private final Accounts accounts;
-
-	private final Clock clock;
-
-	ConnectController(InstagramLoginProperties properties, AppSecrets secrets, ConnectState state, InstagramLogin login, GraphClient graph,
-			Accounts accounts, Clock clock) {
-		this.properties = properties;
-		this.secrets = secrets;
-		this.state = state;
-		this.login = login;
-		this.graph = graph;
-		this.accounts = accounts;
-		this.clock = clock;
+	ConnectController(InstagramConnections connections) {
+		this.connections = connections;
 	}
 
 	@GetMapping("/connect/instagram")
@@ -83,16 +53,7 @@ class ConnectController {
 	@ErrorAnswer(status = 503, code = "instagram_login_not_configured",
 			description = "INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET are not set.")
 	ResponseEntity<AuthorizeAnswer> start() {
-		requireConfigured();
-		URI authorize = UriComponentsBuilder.fromUri(properties.authorizeUrl())
-			.queryParam("client_id", properties.appId())
-			.queryParam("redirect_uri", redirectUri())
-			.queryParam("response_type", "code")
-			.queryParam("scope", SCOPES)
-			.queryParam("state", state.issue())
-			.encode()
-			.build()
-			.toUri();
+		URI authorize = connections.authorizeUrl(callbackUri(), false);
 		return ResponseEntity.status(HttpStatus.FOUND).location(authorize).body(new AuthorizeAnswer(authorize));
 	}
 
@@ -100,57 +61,43 @@ class ConnectController {
 	@Operation(operationId = "finishInstagramLogin", summary = "Instagram Login's callback", description = """
 			Where Instagram sends the operator back. Exchanges the code for a short-lived and then a long-lived (60 \
 			days) token, reads the account's id and username, adds the account or updates its token, and subscribes \
-			it to the webhook fields this service handles.""")
+			it to the webhook fields this service handles. A flow started from the console answers 303 to the \
+			console instead.""")
 	@ErrorAnswer(status = 400, code = "invalid_state",
 			description = "The flow was not started here in the last 10 minutes; or instagram_login_refused.")
 	@ErrorAnswer(status = 502, code = "instagram_login_failed", description = "Meta refused a step of the exchange.")
-	ConnectedAnswer callback(@RequestParam(required = false) String code,
+	ResponseEntity<ConnectedAnswer> callback(@RequestParam(required = false) String code,
 			@RequestParam(required = false) String state,
 			@RequestParam(name = "error_description", required = false) String errorDescription,
 			@RequestParam(required = false) String error) {
-		requireConfigured();
-		if (!this.state.valid(state)) {
-			throw InstagramLoginFailed.invalidState();
-		}
-		if (code == null || code.isBlank()) {
-			throw InstagramLoginFailed.refused(errorDescription != null ? errorDescription
-					: error != null ? error : "no authorization code came back");
-		}
-		InstagramLogin.ShortLived shortLived = step("exchange the authorization code",
-				() -> login.exchangeCode(code.replaceAll("#_$", ""), redirectUri()));
-		Instant issuedAt = clock.instant();
-		GraphClient.Token longLived = step("exchange the token for a long-lived one",
-				() -> graph.longLived(secrets.primary(), shortLived.accessToken()));
-		GraphClient.Me me = step("read the account", () -> graph.me(longLived.accessToken()));
-		Instant expiresAt = longLived.expiresIn().isZero() ? null : issuedAt.plus(longLived.expiresIn());
-		Accounts.Connected account = accounts.connect(me.userId(), me.username(), longLived.accessToken(), issuedAt,
-				expiresAt);
-		boolean subscribed = step("subscribe the account to webhooks",
-				() -> graph.subscribe(longLived.accessToken(), WEBHOOK_FIELDS));
-		log.info("Instagram account {} ({}) connected as {}; webhooks subscribed: {}", me.userId(), me.username(),
-				account.id(), subscribed);
-		return new ConnectedAnswer(account.id(), account.instagramAccountId(), account.username(),
-				account.tokenExpiresAt(), account.created(), subscribed ? List.of(WEBHOOK_FIELDS.split(",")) : List.of());
-	}
-
-	private void requireConfigured() {
-		if (properties.appId() == null || properties.appId().isBlank() || secrets.primary() == null) {
-			throw InstagramLoginFailed.notConfigured();
-		}
-	}
-
-	private String redirectUri() {
-		return properties.redirectUri() != null ? properties.redirectUri().toString()
-				: ServletUriComponentsBuilder.fromCurrentContextPath().path(CALLBACK).toUriString();
-	}
-
-	private static <T> T step(String what, java.util.function.Supplier<T> call) {
+		boolean fromConsole = connections.fromConsole(state);
+		InstagramConnections.Connected connected;
 		try {
-			return call.get();
+			connected = connections.complete(code, state, errorDescription != null ? errorDescription : error,
+					callbackUri());
 		}
-		catch (GraphApiException ex) {
-			throw InstagramLoginFailed.byMeta(what, ex);
+		catch (ProblemException ex) {
+			if (fromConsole) {
+				return seeOther(UriComponentsBuilder.fromPath("/accounts").queryParam("connect", ex.code()).build()
+					.toUri());
+			}
+			throw ex;
 		}
+		if (fromConsole) {
+			return seeOther(URI.create("/accounts/" + connected.account().id() + "?connected"));
+		}
+		return ResponseEntity.ok(new ConnectedAnswer(connected.account().id(), connected.account().instagramAccountId(),
+				connected.account().username(), connected.account().tokenExpiresAt(), connected.account().created(),
+				connected.subscribedFields()));
+	}
+
+	private static ResponseEntity<ConnectedAnswer> seeOther(URI location) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
+	}
+
+	/** This service's callback as the operator reaches it (forwarded headers honoured). */
+	static String callbackUri() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(CALLBACK).toUriString();
 	}
 
 	record AuthorizeAnswer(@Schema(description = "Open this in a browser logged in to the Instagram account")

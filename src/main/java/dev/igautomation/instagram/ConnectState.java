@@ -22,6 +22,8 @@ class ConnectState {
 
 	static final Duration VALIDITY = Duration.ofMinutes(10);
 
+	private static final String CONSOLE = ".console";
+
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	private final SecureRandom random = new SecureRandom();
@@ -35,11 +37,22 @@ class ConnectState {
 		this.clock = clock;
 	}
 
-	String issue() {
+	/** A new state; one for a flow started from the console says so (under the signature, so it cannot be forged). */
+	String issue(boolean fromConsole) {
 		byte[] nonce = new byte[16];
 		random.nextBytes(nonce);
-		String value = clock.instant().plus(VALIDITY).getEpochSecond() + "." + HexFormat.of().formatHex(nonce);
+		String value = clock.instant().plus(VALIDITY).getEpochSecond() + "." + HexFormat.of().formatHex(nonce)
+				+ (fromConsole ? CONSOLE : "");
 		return value + "." + BASE64URL.encodeToString(sign(value));
+	}
+
+	/** Whether this service issued the state for a flow started from the console, expired or not. */
+	boolean fromConsole(String state) {
+		if (state == null || secrets.primary() == null || state.lastIndexOf('.') <= 0) {
+			return false;
+		}
+		String value = state.substring(0, state.lastIndexOf('.'));
+		return value.endsWith(CONSOLE) && signedHere(state);
 	}
 
 	/** Whether this service issued the state, less than 10 minutes ago. */
@@ -52,8 +65,7 @@ class ConnectState {
 			return false;
 		}
 		String value = state.substring(0, last);
-		byte[] claimed = state.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(BASE64URL.encodeToString(sign(value)).getBytes(StandardCharsets.US_ASCII), claimed)) {
+		if (!signedHere(state)) {
 			return false;
 		}
 		try {
@@ -63,6 +75,13 @@ class ConnectState {
 		catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
 			return false;
 		}
+	}
+
+	private boolean signedHere(String state) {
+		int last = state.lastIndexOf('.');
+		byte[] claimed = state.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(BASE64URL.encodeToString(sign(state.substring(0, last)))
+			.getBytes(StandardCharsets.US_ASCII), claimed);
 	}
 
 	private byte[] sign(String value) {

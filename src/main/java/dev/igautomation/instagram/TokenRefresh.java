@@ -28,15 +28,16 @@ class TokenRefresh {
 
 	private final AccountLifecycle lifecycle;
 
-	private final GraphClient graph;
+	private final InstagramConnections connections;
 
 	private final InstagramLoginProperties properties;
 
 	private final Clock clock;
 
-	TokenRefresh(AccountLifecycle lifecycle, GraphClient graph, InstagramLoginProperties properties, Clock clock) {
+	TokenRefresh(AccountLifecycle lifecycle, InstagramConnections connections, InstagramLoginProperties properties,
+			Clock clock) {
 		this.lifecycle = lifecycle;
-		this.graph = graph;
+		this.connections = connections;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -52,16 +53,12 @@ class TokenRefresh {
 		int refreshed = 0;
 		for (AccountLifecycle.TokenToRefresh due : lifecycle.tokensToRefresh(now, properties.refreshBefore())) {
 			try {
-				GraphClient.Token token = graph.refresh(due.accessToken());
-				Instant issuedAt = clock.instant();
-				lifecycle.tokenRefreshed(due.accountId(), token.accessToken(), issuedAt,
-						token.expiresIn().isZero() ? null : issuedAt.plus(token.expiresIn()));
+				connections.refresh(due.accountId(), due.accessToken());
 				refreshed++;
 			}
-			catch (GraphApiException ex) {
+			catch (InstagramLoginFailed ex) {
 				log.warn("Refreshing the Instagram token of account {} failed: {}. Connect the account again "
 						+ "(GET /connect/instagram) or set a new access_token.", due.accountId(), ex.getMessage());
-				lifecycle.tokenRefreshFailed(due.accountId(), ex.getMessage());
 			}
 		}
 		if (refreshed > 0) {

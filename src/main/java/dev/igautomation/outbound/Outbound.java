@@ -135,6 +135,17 @@ public class Outbound {
 		return store.lastCreatedByRule(ruleId, recipientId);
 	}
 
+	/** An account's messages, newest first, optionally in one status ({@code failed}...), for the console. */
+	@Transactional(readOnly = true)
+	public List<SentMessage> sent(String accountId, String status, Instant beforeCreatedAt, String beforeId,
+			int limit) {
+		return store.list(accountId, new OutboundMessageStore.Filter(null, null, null,
+				status == null ? null : MessageStatus.of(status)), beforeCreatedAt, beforeId, limit)
+			.stream()
+			.map(SentMessage::of)
+			.toList();
+	}
+
 	private Optional<Queued> queuedBefore(PreparedMessage prepared) {
 		return intake.earlier(prepared).map(earlier -> new Queued.AlreadyQueued(earlier.id()));
 	}

@@ -56,9 +56,9 @@ class ApiKeyController {
 	CreatedApiKeyResponse create(@Valid @RequestBody CreateApiKeyRequest request) {
 		ApiKeys.CreatedKey created = apiKeys.create(request.name(), Boolean.TRUE.equals(request.admin()),
 				request.accountIds() == null ? Set.of() : request.accountIds());
-		ApiKey key = created.key();
-		return new CreatedApiKeyResponse(key.getId(), key.getName(), key.getPrefix(), created.token(),
-				key.isAdmin(), key.getAccountIds(), key.getCreatedAt());
+		ApiKeyDetails key = created.key();
+		return new CreatedApiKeyResponse(key.id(), key.name(), key.prefix(), created.token(), key.admin(),
+				key.accountIds(), key.createdAt());
 	}
 
 	@GetMapping
@@ -101,9 +101,9 @@ class ApiKeyController {
 			@Schema(description = "The accounts the key is limited to; empty for every account") Set<String> accountIds,
 			Instant createdAt, @Schema(description = "Last use, to the minute") @Nullable Instant lastUsedAt) {
 
-		static ApiKeyResponse of(ApiKey key) {
-			return new ApiKeyResponse(key.getId(), key.getName(), key.getPrefix(), key.isAdmin(), key.getAccountIds(),
-					key.getCreatedAt(), key.getLastUsedAt());
+		static ApiKeyResponse of(ApiKeyDetails key) {
+			return new ApiKeyResponse(key.id(), key.name(), key.prefix(), key.admin(), key.accountIds(),
+					key.createdAt(), key.lastUsedAt());
 		}
 
 	}

@@ -10,18 +10,14 @@ import java.util.Set;
  * @param admin whether it may manage API keys
  * @param accountIds the accounts it is limited to; empty means every account
  */
-public record ApiKeyPrincipal(String keyId, String name, boolean admin, Set<String> accountIds) {
+public record ApiKeyPrincipal(String keyId, String name, boolean admin, Set<String> accountIds) implements Caller {
 
 	public ApiKeyPrincipal {
 		accountIds = Set.copyOf(accountIds);
 	}
 
-	/** Whether this key may see and act on the account; an account it may not reach must look absent (404). */
-	public boolean canAccess(String accountId) {
-		return accountIds.isEmpty() || accountIds.contains(accountId);
-	}
-
-	/** Whether this key reaches every account, and so may create and delete accounts. */
+	/** A key limited to no account reaches every account. */
+	@Override
 	public boolean unrestricted() {
 		return accountIds.isEmpty();
 	}

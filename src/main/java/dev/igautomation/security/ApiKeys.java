@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates, lists, revokes and checks API keys.
  */
 @Service
-class ApiKeys {
+public class ApiKeys {
 
 	static final String ENVIRONMENT_KEY_ID = "key_env_admin";
 
@@ -46,12 +46,18 @@ class ApiKeys {
 		this.clock = clock;
 	}
 
-	/** A key as created: the only moment its secret is known. */
-	record CreatedKey(ApiKey key, String token) {
+	/** A key as created: the only moment its secret is known. Never log it. */
+	public record CreatedKey(ApiKeyDetails key, String token) {
+
+		@Override
+		public String toString() {
+			return "CreatedKey[" + key.id() + "]";
+		}
+
 	}
 
 	@Transactional
-	CreatedKey create(String name, boolean admin, Set<String> accountIds) {
+	public CreatedKey create(String name, boolean admin, Set<String> accountIds) {
 		if (admin && !accountIds.isEmpty()) {
 			throw new InvalidKeyScope("An admin key reaches every account: leave account_ids out, or set admin "
 					+ "to false to limit the key to those accounts.");
@@ -64,17 +70,18 @@ class ApiKeys {
 		ApiKeyTokens.NewToken token = ApiKeyTokens.generate();
 		ApiKey key = new ApiKey(Ids.next("key"), name, token.lookupId(), token.prefix(), token.hash(), admin,
 				accountIds, clock.instant());
-		return new CreatedKey(repository.save(key), token.token());
+		return new CreatedKey(ApiKeyDetails.of(repository.save(key)), token.token());
 	}
 
+	/** The live keys, oldest first, after the id {@code after} (null for the first page). */
 	@Transactional(readOnly = true)
-	List<ApiKey> list(String after, int limit) {
+	public List<ApiKeyDetails> list(String after, int limit) {
 		return repository.findByRevokedAtIsNullAndIdGreaterThanOrderByIdAsc(after == null ? "" : after,
-				Limit.of(limit));
+				Limit.of(limit)).stream().map(ApiKeyDetails::of).toList();
 	}
 
 	@Transactional
-	void revoke(String id) {
+	public void revoke(String id) {
 		ApiKey key = repository.findByIdAndRevokedAtIsNull(id).orElseThrow(() -> new UnknownApiKey(id));
 		key.revoke(clock.instant());
 		authenticated.invalidateAll();
@@ -128,7 +135,7 @@ class ApiKeys {
 	}
 
 	@Transactional(readOnly = true)
-	boolean anyAdminKey() {
+	public boolean anyAdminKey() {
 		return repository.existsByAdminTrueAndRevokedAtIsNull();
 	}
 

@@ -2,27 +2,33 @@ package dev.igautomation.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what: everything under {@code /api} and the actuator (but health) needs an API key, and managing keys
- * needs an admin key, as does starting Instagram Login. The rest is public: health, the API docs, and Meta's webhooks
- * and callbacks, which check Meta's signature (or the login flow's signed state) themselves; unknown addresses there
- * are plain 404s.
+ * Who may call the machine-facing addresses (the API, the actuator, Meta's webhooks and callbacks, the API docs):
+ * everything under {@code /api} and the actuator (but health) needs an API key, and managing keys needs an admin key,
+ * as does starting Instagram Login. The rest of these is public: health, the API docs, and Meta's webhooks and
+ * callbacks, which check Meta's signature (or the login flow's signed state) themselves. This chain is stateless and
+ * reads no cookie, so a console session never authenticates an API call; the console has its own chain after it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** The addresses this chain answers for; every other address belongs to the console's chain. */
+	static final String[] MACHINE_PATHS = { "/api/**", "/actuator/**", "/webhooks/**", "/connect/**", "/health",
+			"/health/**", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**" };
+
 	@Bean
+	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems,
 			SecurityProperties properties) throws Exception {
-		http.csrf(AbstractHttpConfigurer::disable)
+		http.securityMatcher(MACHINE_PATHS)
+			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -39,12 +45,6 @@ class SecurityConfiguration {
 					AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new ApiKeyRateLimitFilter(properties.rateLimit(), problems), ApiKeyAuthenticationFilter.class);
 		return http.build();
-	}
-
-	/** Keeps Boot from creating (and logging) a default user and password: only API keys authenticate here. */
-	@Bean
-	UserDetailsService noUsers() {
-		return new InMemoryUserDetailsManager();
 	}
 
 }

@@ -166,21 +166,7 @@ abstract class InstagramLoginTests {
 	}
 
 	private void instagramAnswers(String instagramId, String username, String shortToken, String longToken) {
-		Stubs.graph().stubFor(post(urlPathEqualTo("/oauth-host/oauth/access_token"))
-			.willReturn(okJson("{\"data\":[{\"access_token\":\"" + shortToken + "\",\"user_id\":\"" + instagramId
-					+ "\",\"permissions\":\"instagram_business_basic,instagram_business_manage_messages\"}]}")));
-		Stubs.graph().stubFor(get(urlPathEqualTo("/access_token"))
-			.withQueryParam("grant_type", equalTo("ig_exchange_token"))
-			.withQueryParam("access_token", equalTo(shortToken))
-			.willReturn(okJson("{\"access_token\":\"" + longToken + "\",\"token_type\":\"bearer\","
-					+ "\"expires_in\":5184000}")));
-		Stubs.graph().stubFor(get(urlPathEqualTo("/v25.0/me"))
-			.withHeader("Authorization", equalTo("Bearer " + longToken))
-			.willReturn(okJson("{\"user_id\":\"" + instagramId + "\",\"username\":\"" + username + "\"}")));
-		Stubs.graph().stubFor(post(urlPathEqualTo("/v25.0/me/subscribed_apps"))
-			.withHeader("Authorization", equalTo("Bearer " + longToken))
-			.withQueryParam("subscribed_fields", containing("comments"))
-			.willReturn(okJson("{\"success\":true}")));
+		dev.igautomation.support.InstagramLoginStubs.answer(instagramId, username, shortToken, longToken);
 	}
 
 }

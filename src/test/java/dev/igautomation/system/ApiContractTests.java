@@ -77,6 +77,8 @@ abstract class ApiContractTests {
 		calls.put("createRule", new Call(HttpMethod.POST, () -> "/api/v1/accounts/" + acc + "/rules", ADMIN_KEY,
 				() -> Map.of("name", "Never", "match_type", "exact", "pattern", "no-such-message-" + UUID.randomUUID(),
 						"reply_text", "x"), MediaType.APPLICATION_JSON));
+		calls.put("testRules", new Call(HttpMethod.POST, () -> "/api/v1/accounts/" + acc + "/rules/test", ADMIN_KEY,
+				() -> Map.of("text", "hello"), MediaType.APPLICATION_JSON));
 		calls.put("listRules", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc + "/rules"));
 		calls.put("getRule", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc + "/rules/" + ids.get("createRule")));
 		calls.put("updateRule", new Call(HttpMethod.PATCH,

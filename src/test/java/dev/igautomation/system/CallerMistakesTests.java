@@ -112,11 +112,11 @@ class CallerMistakesTests {
 	}
 
 	@Test
-	void theRootLeadsToTheApiDocs() throws IOException {
+	void theRootLeadsAPersonToTheConsole() throws IOException {
 		Raw root = raw("GET", "/");
 
 		assertThat(root.status()).isEqualTo(302);
-		assertThat(root.location()).endsWith("/docs");
+		assertThat(root.location()).endsWith("/login");
 	}
 
 	record Raw(int status, String contentType, String location, String body) {

@@ -1,0 +1,13 @@
+package dev.igautomation.console;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ConsoleBrowserPostgresTests extends ConsoleBrowserTests {
+
+	@Override
+	boolean savesScreenshots() {
+		return false;
+	}
+
+}
