@@ -74,7 +74,7 @@ public class RuleTester {
 		}
 		if (rule.replyText() == null) {
 			return new Outcome(rule.id(), rule.name(), rule.action().value(), null,
-					"The rule answers with " + rule.reply().cards().size() + " cards.");
+					"The rule answers with a carousel of " + rule.reply().cards().size() + " (cards, no text).");
 		}
 		Profiles.Profile profile = forUser && ReplyTemplate.needsProfile(rule.replyText())
 				? profiles.of(accountId, userId) : Profiles.Profile.UNKNOWN;

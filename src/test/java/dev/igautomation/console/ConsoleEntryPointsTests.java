@@ -52,6 +52,23 @@ abstract class ConsoleEntryPointsTests {
 	}
 
 	@Test
+	void aRuleAnsweringWithCardsOnlyIsListedAndTriedInTheConsole() {
+		api.post("/api/v1/accounts/" + console.account.id() + "/rules", ADMIN_KEY, Map.of("name", "Menu cards",
+				"match_type", "exact", "pattern", "menu", "cards", List.of(Map.of("title", "Summer dress", "subtitle",
+						"49 EUR"))));
+		String rules = "/accounts/" + console.account.id() + "/rules";
+		assertThat(console.mvc.get().uri(rules).with(console.as(console.agent))).hasStatusOk()
+			.bodyText()
+			.contains("Menu cards");
+		assertThat(console.mvc.post().uri(rules + "/test").with(console.as(console.agent))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("text", "MENU")
+			.param("trigger", "direct_message")).hasStatusOk()
+			.bodyText()
+			.contains("Menu cards", "The rule answers with a carousel of 1 (cards, no text).");
+	}
+
+	@Test
 	void theAccountPageShowsEntryPointsWithMetasAnswerAndBuildsIgMeLinks() {
 		String path = "/accounts/" + console.account.id() + "/entry-points";
 		assertThat(console.mvc.get().uri("/accounts/" + console.account.id()).with(console.as(console.agent)))
