@@ -187,31 +187,6 @@ public class Accounts implements AccountDirectory {
 		credentials.sendingAccount(accountId);
 	}
 
-	/** An account as connected through Instagram Login; {@code created} when it was new. */
-	public record Connected(String id, String instagramAccountId, String username, Instant tokenExpiresAt,
-			boolean created) {
-	}
-
-	/**
-	 * Adds the account an Instagram user connected, or gives the existing one its new token and username.
-	 */
-	@CacheEvict(cacheNames = { AccountCaches.BY_INSTAGRAM_ID, AccountCaches.SENDING, AccountCaches.CRM_ENDPOINTS },
-			allEntries = true)
-	@Transactional
-	public Connected connect(String instagramAccountId, String username, String accessToken, Instant issuedAt,
-			Instant expiresAt) {
-		Optional<Account> existing = repository.findByInstagramAccountId(instagramAccountId);
-		Account account = existing.orElseGet(() -> new Account(Ids.next("acc"), instagramAccountId, username,
-				clock.instant()));
-		account.rename(username);
-		account.encryptedAccessToken(cipher.encrypt(accessToken, Account.accessTokenContext(account.getId())),
-				issuedAt, expiresAt);
-		account.touched(clock.instant());
-		repository.saveAndFlush(account);
-		tokenSet(account.getId());
-		return new Connected(account.getId(), instagramAccountId, username, expiresAt, existing.isEmpty());
-	}
-
 	@Override
 	@Transactional(readOnly = true)
 	public boolean exists(String accountId) {
@@ -268,6 +243,11 @@ public class Accounts implements AccountDirectory {
 	}
 
 	private void tokenSet(String accountId) {
+		publishTokenSet(durableEvents, accountId);
+	}
+
+	/** Tells the features that react to a new token (the history import, say) that the account has one. */
+	static void publishTokenSet(DurableEvents durableEvents, String accountId) {
 		durableEvents.publish(new AccessTokenSet(accountId), accountId + ":" + Ids.next("tok"));
 	}
 

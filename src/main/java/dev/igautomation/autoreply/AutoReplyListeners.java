@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class AutoReplyListeners {
 
 	@Bean
-	EventListenerTask<InstagramEventsReceived> autoReplyAnswersEvents(InboundEvents inbound, AutoResponder responder) {
+	EventListenerTask<InstagramEventsReceived> autoReplyAnswersEvents(InboundEvents inbound, UsersAnswered answers) {
 		return EventListenerTask.of("autoreply.answer-events", InstagramEventsReceived.class,
-				stored -> inbound.received(stored).forEach(responder::answer));
+				stored -> answers.answer(inbound.received(stored)));
 	}
 
 }

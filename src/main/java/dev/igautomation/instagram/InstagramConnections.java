@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.igautomation.account.AccountCredentials;
 import dev.igautomation.account.AccountLifecycle;
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.ConnectedAccounts;
 import dev.igautomation.system.AppSecrets;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,7 +41,7 @@ public class InstagramConnections {
 
 	private final GraphClient graph;
 
-	private final Accounts accounts;
+	private final ConnectedAccounts accounts;
 
 	private final AccountCredentials credentials;
 
@@ -50,7 +50,7 @@ public class InstagramConnections {
 	private final Clock clock;
 
 	InstagramConnections(InstagramLoginProperties properties, AppSecrets secrets, ConnectState state,
-			InstagramLogin login, GraphClient graph, Accounts accounts, AccountCredentials credentials,
+			InstagramLogin login, GraphClient graph, ConnectedAccounts accounts, AccountCredentials credentials,
 			AccountLifecycle lifecycle, Clock clock) {
 		this.credentials = credentials;
 		this.lifecycle = lifecycle;
@@ -64,7 +64,7 @@ public class InstagramConnections {
 	}
 
 	/** An account connected: created or given a new token, and the webhook fields it was subscribed to. */
-	public record Connected(Accounts.Connected account, List<String> subscribedFields) {
+	public record Connected(ConnectedAccounts.Connected account, List<String> subscribedFields) {
 	}
 
 	/** Whether the app id and secret that Instagram Login needs are set. */
@@ -110,8 +110,8 @@ public class InstagramConnections {
 				() -> graph.longLived(secrets.primary(), shortLived.accessToken()));
 		GraphClient.Me me = step("read the account", () -> graph.me(longLived.accessToken()));
 		Instant expiresAt = longLived.expiresIn().isZero() ? null : issuedAt.plus(longLived.expiresIn());
-		Accounts.Connected account = accounts.connect(me.userId(), me.username(), longLived.accessToken(), issuedAt,
-				expiresAt);
+		ConnectedAccounts.Connected account = accounts.connect(me.userId(), me.username(), longLived.accessToken(),
+				issuedAt, expiresAt);
 		boolean subscribed = step("subscribe the account to webhooks",
 				() -> graph.subscribe(longLived.accessToken(), WEBHOOK_FIELDS));
 		log.info("Instagram account {} ({}) connected as {}; webhooks subscribed: {}", me.userId(), me.username(),

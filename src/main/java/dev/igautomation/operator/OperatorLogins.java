@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OperatorLogins implements UserDetailsService {
 
-	private final OperatorRepository repository;
+	private final OperatorStore repository;
 
-	OperatorLogins(OperatorRepository repository) {
+	OperatorLogins(OperatorStore repository) {
 		this.repository = repository;
 	}
 

@@ -31,7 +31,7 @@ public class Operators {
 
 	static final Duration RESET_VALIDITY = Duration.ofHours(24);
 
-	private final OperatorRepository repository;
+	private final OperatorStore repository;
 
 	private final OneTimeLinks links;
 
@@ -43,7 +43,7 @@ public class Operators {
 
 	private final Clock clock;
 
-	Operators(OperatorRepository repository, OneTimeLinks links, PasswordEncoder passwords, AccountDirectory accounts,
+	Operators(OperatorStore repository, OneTimeLinks links, PasswordEncoder passwords, AccountDirectory accounts,
 			OperatorSessions sessions, Clock clock) {
 		this.repository = repository;
 		this.links = links;
@@ -96,7 +96,7 @@ public class Operators {
 	public Optional<LinkInfo> link(String token) {
 		return links.peek(token)
 			.map(link -> new LinkInfo(link.purpose().value(), link.operatorId() == null ? null
-					: repository.findById(link.operatorId()).map(OperatorRepository.Row::email).orElse(null)));
+					: repository.findById(link.operatorId()).map(OperatorStore.Row::email).orElse(null)));
 	}
 
 	/** Uses a setup link: the first admin, with this email, name and password. */
@@ -116,7 +116,7 @@ public class Operators {
 		OneTimeLinks.Link link = links.peek(token)
 			.filter(found -> found.purpose() != OneTimeLinks.Purpose.SETUP)
 			.orElseThrow(InvalidLink::new);
-		OperatorRepository.Row row = repository.findById(link.operatorId()).orElseThrow(InvalidLink::new);
+		OperatorStore.Row row = repository.findById(link.operatorId()).orElseThrow(InvalidLink::new);
 		checkPassword(password, row.email());
 		links.use(token).orElseThrow(InvalidLink::new);
 		repository.setPassword(row.id(), passwords.encode(password), clock.instant());
@@ -148,7 +148,7 @@ public class Operators {
 	/** Stops the operator's password and sessions at once, and answers a one-time link to choose a new one. */
 	@Transactional
 	public String resetPassword(String actingId, String operatorId) {
-		OperatorRepository.Row row = require(operatorId);
+		OperatorStore.Row row = require(operatorId);
 		repository.setPassword(row.id(), null, clock.instant());
 		sessions.end(row.email());
 		return links.issue(OneTimeLinks.Purpose.RESET, row.id(), RESET_VALIDITY);
@@ -157,7 +157,7 @@ public class Operators {
 	/** Disables an operator (ending their sessions at once), or enables them again. */
 	@Transactional
 	public void setEnabled(String actingId, String operatorId, boolean enabled) {
-		OperatorRepository.Row row = require(operatorId);
+		OperatorStore.Row row = require(operatorId);
 		if (!enabled && row.id().equals(actingId)) {
 			throw new InvalidRequest("operator", "is you: another admin must disable you");
 		}
@@ -177,12 +177,12 @@ public class Operators {
 	void syncEnvironmentAdmin(String email, String password) {
 		String normalized = normalize(email);
 		checkPassword(password, normalized);
-		Optional<OperatorRepository.Row> existing = repository.findByEmail(normalized);
+		Optional<OperatorStore.Row> existing = repository.findByEmail(normalized);
 		if (existing.isEmpty()) {
 			insert(Ids.next("op"), normalized, "Admin", Operator.Role.ADMIN, passwords.encode(password));
 			return;
 		}
-		OperatorRepository.Row row = existing.get();
+		OperatorStore.Row row = existing.get();
 		repository.setAdmin(row.id(), clock.instant());
 		if (row.passwordHash() == null || !passwords.matches(password, row.passwordHash())) {
 			repository.setPassword(row.id(), passwords.encode(password), clock.instant());
@@ -198,7 +198,7 @@ public class Operators {
 		}
 	}
 
-	private OperatorRepository.Row require(String operatorId) {
+	private OperatorStore.Row require(String operatorId) {
 		return repository.findById(operatorId).orElseThrow(() -> new UnknownOperator(operatorId));
 	}
 

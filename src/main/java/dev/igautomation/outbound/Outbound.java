@@ -24,16 +24,19 @@ public class Outbound {
 
 	private final OutboundMessageStore store;
 
+	private final OutboundMessageQueries queries;
+
 	private final StatusEvents statusEvents;
 
 	private final Clock clock;
 
 	Outbound(MessageIntake intake, AcceptWrites accepts, SendAttempts attempts, OutboundMessageStore store,
-			StatusEvents statusEvents, Clock clock) {
+			OutboundMessageQueries queries, StatusEvents statusEvents, Clock clock) {
 		this.intake = intake;
 		this.accepts = accepts;
 		this.attempts = attempts;
 		this.store = store;
+		this.queries = queries;
 		this.statusEvents = statusEvents;
 		this.clock = clock;
 	}
@@ -129,26 +132,26 @@ public class Outbound {
 	/** How many private replies to comments an account has sent since {@code since}, for Meta's hourly limit. */
 	@Transactional(readOnly = true)
 	public int privateRepliesSince(String accountId, Instant since) {
-		return store.privateRepliesSince(accountId, since);
+		return queries.privateRepliesSince(accountId, since);
 	}
 
 	/** Whether a message to the user was accepted here after {@code after}, whatever became of it. */
 	@Transactional(readOnly = true)
 	public boolean sentToSince(String accountId, String recipientId, Instant after) {
-		return store.createdForSince(accountId, recipientId, after);
+		return queries.createdForSince(accountId, recipientId, after);
 	}
 
 	/** When a rule last sent an auto-reply to a user, for its cooldown. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastSentByRule(String ruleId, String recipientId) {
-		return store.lastCreatedByRule(ruleId, recipientId);
+		return queries.lastCreatedByRule(ruleId, recipientId);
 	}
 
 	/** An account's messages, newest first, optionally in one status ({@code failed}...), for the console. */
 	@Transactional(readOnly = true)
 	public List<SentMessage> sent(String accountId, String status, Instant beforeCreatedAt, String beforeId,
 			int limit) {
-		return store.list(accountId, new OutboundMessageStore.Filter(null, null, null,
+		return queries.list(accountId, new OutboundMessageQueries.Filter(null, null, null,
 				status == null ? null : MessageStatus.of(status)), beforeCreatedAt, beforeId, limit)
 			.stream()
 			.map(SentMessage::of)

@@ -28,14 +28,17 @@ class SendRequests {
 
 	private final OutboundMessageStore store;
 
+	private final OutboundMessageQueries queries;
+
 	private final Clock clock;
 
 	SendRequests(MessageIntake intake, GroupCommit<AcceptWrites.Acceptance, Boolean> acceptWriter,
-			SendAttempts attempts, OutboundMessageStore store, Clock clock) {
+			SendAttempts attempts, OutboundMessageStore store, OutboundMessageQueries queries, Clock clock) {
 		this.intake = intake;
 		this.accepts = acceptWriter;
 		this.attempts = attempts;
 		this.store = store;
+		this.queries = queries;
 		this.clock = clock;
 	}
 
@@ -75,9 +78,9 @@ class SendRequests {
 
 	/** An account's messages, newest first, for its API. */
 	@Transactional(readOnly = true)
-	List<OutboundMessage> list(String accountId, OutboundMessageStore.Filter filter, Instant beforeCreatedAt,
+	List<OutboundMessage> list(String accountId, OutboundMessageQueries.Filter filter, Instant beforeCreatedAt,
 			String beforeId, int limit) {
-		return store.list(accountId, filter, beforeCreatedAt, beforeId, limit);
+		return queries.list(accountId, filter, beforeCreatedAt, beforeId, limit);
 	}
 
 	/** The status of a message, for its API. */

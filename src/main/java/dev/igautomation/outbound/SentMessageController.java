@@ -63,7 +63,7 @@ class SentMessageController {
 			before = Cursor.instant(parts[0]);
 			beforeId = parts[1];
 		}
-		OutboundMessageStore.Filter filter = new OutboundMessageStore.Filter(recipientId,
+		OutboundMessageQueries.Filter filter = new OutboundMessageQueries.Filter(recipientId,
 				source == null ? null : source.name(), ruleId,
 				status == null ? null : MessageStatus.of(status.name()));
 		return Page.of(requests.list(accountId, filter, before, beforeId, limit + 1)

@@ -85,6 +85,43 @@ abstract class IndependentReactionsTests {
 			.containsExactly("delivered", "delivered");
 	}
 
+	@Test
+	void aSlowAnswerToOneUserDoesNotHoldUpAnotherUserOfTheSameWebhook() {
+		String instructions = "Slow for one " + UUID.randomUUID();
+		String slowText = "slow-" + UUID.randomUUID();
+		Stubs.graph().stubFor(post(urlPathEqualTo("/ai/v1/chat/completions")).withRequestBody(containing(instructions))
+			.willReturn(okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"at once\"}}]}")));
+		// Added last, so it is the one that answers the slow user's request, which both match.
+		Stubs.graph().stubFor(post(urlPathEqualTo("/ai/v1/chat/completions")).withRequestBody(containing(slowText))
+			.willReturn(okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"late\"}}]}")
+				.withFixedDelay(5000)));
+		sender.graphAnswers(Senders.sent("m-" + UUID.randomUUID()));
+		assertThat(api.post("/api/v1/accounts/" + sender.account().id() + "/rules", ADMIN_KEY,
+				Map.of("name", "Assistant", "match_type", "any", "action", "ai", "ai_instructions", instructions,
+						"reply_text", "A person will answer soon."))
+			.status()).isEqualTo(201);
+		String slowUser = sender.userId();
+		String quickUser = String.valueOf(Long.parseLong(slowUser) + 1);
+		String account = sender.account().instagramAccountId();
+
+		long now = System.currentTimeMillis();
+		assertThat(new Webhooks(api).post("""
+				{"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[
+				{"sender":{"id":"%s"},"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"m1-%s","text":"%s"}},
+				{"sender":{"id":"%s"},"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"m2-%s","text":"hi"}}]}]}"""
+			.formatted(account, now, slowUser, account, now, UUID.randomUUID(), slowText, quickUser, account, now + 1,
+					UUID.randomUUID()))
+			.status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> sender.graphCalls().size() == 2);
+		List<String> answered = sender.graphCalls()
+			.stream()
+			.map(call -> Api.json().readTree(call.getBodyAsString()).get("recipient").get("id").asString())
+			.toList();
+		assertThat(answered).as("the user whose answer waited on nothing was answered first")
+			.containsExactly(quickUser, slowUser);
+	}
+
 	private List<LoggedRequest> forwarded(String event) {
 		return Stubs.crm()
 			.findAll(postRequestedFor(urlPathEqualTo(sender.account().crmPath())))

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.igautomation.account.AccountCredentials;
-import dev.igautomation.account.Accounts;
+import dev.igautomation.account.ConnectedAccounts;
 import dev.igautomation.support.Api;
 import dev.igautomation.support.Stubs;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ abstract class InstagramLoginTests {
 	AccountCredentials credentials;
 
 	@Autowired
-	Accounts accounts;
+	ConnectedAccounts accounts;
 
 	@Autowired
 	TokenRefresh tokenRefresh;

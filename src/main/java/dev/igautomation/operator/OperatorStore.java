@@ -17,13 +17,13 @@ import org.springframework.stereotype.Repository;
  * operator per email.
  */
 @Repository
-class OperatorRepository {
+class OperatorStore {
 
 	private static final String COLUMNS = "id, email, display_name, role, password_hash, enabled, last_login_at, created_at";
 
 	private final JdbcClient jdbc;
 
-	OperatorRepository(JdbcClient jdbc) {
+	OperatorStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -1,0 +1,8 @@
+package dev.igautomation.account;
+
+import dev.igautomation.support.PostgresSlice;
+
+@PostgresSlice
+class AccountRepositoryPostgresTests extends AccountRepositoryTests {
+
+}

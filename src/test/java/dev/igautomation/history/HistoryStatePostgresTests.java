@@ -1,0 +1,8 @@
+package dev.igautomation.history;
+
+import dev.igautomation.support.PostgresSlice;
+
+@PostgresSlice
+class HistoryStatePostgresTests extends HistoryStateTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.operator;
+
+import dev.igautomation.support.PostgresSlice;
+
+@PostgresSlice
+class OperatorStorePostgresTests extends OperatorStoreTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.outbound;
+
+import dev.igautomation.support.PostgresSlice;
+
+@PostgresSlice
+class OutboundMessageStorePostgresTests extends OutboundMessageStoreTests {
+
+}

@@ -1,0 +1,8 @@
+package dev.igautomation.security;
+
+import dev.igautomation.support.PostgresSlice;
+
+@PostgresSlice
+class ApiKeyRepositoryPostgresTests extends ApiKeyRepositoryTests {
+
+}
