@@ -7,29 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.igautomation.inbound.Conversations;
-import dev.igautomation.inbound.Direction;
-import dev.igautomation.inbound.EventKind;
 import dev.igautomation.inbound.InstagramEventReceived;
 import dev.igautomation.inbound.StoredEvent;
 import dev.igautomation.outbound.Outbound;
-import dev.igautomation.outbound.SendCommand;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers users' messages by the account's rules. Only a user's own message can trigger a rule — never an echo (so
- * never the service's own replies), an unsend, a reaction, a read receipt, or an event delivered in standby while
- * another app has the conversation. The reply is queued with an idempotency key made from the event's id, so a
- * redelivered webhook or a job run again after a crash never answers twice.
+ * Answers users' messages by the account's rules. Only a user's own doing can trigger a rule ({@link Triggers}) —
+ * never an echo (so never the service's own replies), an unsend, a reaction, a read receipt, or an event delivered
+ * in standby while another app has the conversation. Nothing automated reaches a user who opted out, and their stop
+ * and start words are answered by {@link OptOutReplies} alone. The reply ({@link RuleReplies}) is queued with an
+ * idempotency key made from the event's id, so a redelivered webhook or a job run again after a crash never answers
+ * twice.
  */
 @Component
 class AutoResponder {
@@ -40,122 +35,86 @@ class AutoResponder {
 
 	private final Pauses pauses;
 
-	private final Profiles profiles;
+	private final Triggers triggers;
 
-	private final AiReplies ai;
+	private final RuleReplies replies;
+
+	private final OptOutReplies optOutReplies;
 
 	private final Outbound outbound;
 
-	private final JsonMapper json;
+	private final Conversations conversations;
 
 	private final Duration regexTimeout;
 
-	private final int privateRepliesPerHour;
-
 	private final Duration recoveredWithin;
-
-	private final Conversations conversations;
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
-
 	private final Cache<String, java.util.regex.Pattern> patterns = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	AutoResponder(Rules rules, Pauses pauses, Profiles profiles, AiReplies ai, Outbound outbound,
-			Conversations conversations, JsonMapper json, AutoReplyProperties properties, MeterRegistry meters,
-			Clock clock) {
-		this.conversations = conversations;
-		this.recoveredWithin = properties.recoveredWithin();
-		this.meters = meters;
-		this.ai = ai;
+	AutoResponder(Rules rules, Pauses pauses, Triggers triggers, RuleReplies replies, OptOutReplies optOutReplies,
+			Outbound outbound, Conversations conversations, AutoReplyProperties properties, Clock clock) {
 		this.rules = rules;
 		this.pauses = pauses;
-		this.profiles = profiles;
+		this.triggers = triggers;
+		this.replies = replies;
+		this.optOutReplies = optOutReplies;
 		this.outbound = outbound;
-		this.json = json;
+		this.conversations = conversations;
 		this.regexTimeout = properties.regexTimeout();
-		this.privateRepliesPerHour = properties.privateRepliesPerHour();
+		this.recoveredWithin = properties.recoveredWithin();
 		this.clock = clock;
-	}
-
-	/** Meta lets a business answer a comment privately within 7 days of it. */
-	static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
-
-	/**
-	 * What a user's message is to the rules: the trigger, and the text (or payload) rules match; for a comment, its
-	 * id, its post's media id and its author's username.
-	 */
-	record Triggered(RuleTrigger trigger, String subject, String commentId, String mediaId, String username) {
-
-		Triggered(RuleTrigger trigger, String subject) {
-			this(trigger, subject, null, null, null);
-		}
-
 	}
 
 	void answer(InstagramEventReceived received) {
 		StoredEvent event = received.event();
-		Optional<Triggered> triggered = triggered(event);
+		List<Triggers.Triggered> triggered = triggers.of(event);
 		if (triggered.isEmpty() || !answerable(received)) {
 			return;
 		}
 		String accountId = received.account().id();
 		String userId = event.senderId();
-		List<Rule> candidates = rules.enabled(accountId, triggered.get().trigger())
-			.stream()
-			.filter(rule -> rule.mediaIds().isEmpty() || rule.mediaIds().contains(triggered.get().mediaId()))
-			.toList();
-		if (candidates.isEmpty()) {
+		boolean directMessage = triggered.stream().anyMatch(each -> each.trigger() == RuleTrigger.DIRECT_MESSAGE);
+		if (directMessage && optOutReplies.handled(accountId, event)) {
 			return;
+		}
+		boolean mayAnswer = false;
+		for (Triggers.Triggered each : triggered) {
+			List<Rule> candidates = rules.enabled(accountId, each.trigger())
+				.stream()
+				.filter(rule -> rule.mediaIds().isEmpty() || rule.mediaIds().contains(each.mediaId()))
+				.toList();
+			if (candidates.isEmpty()) {
+				continue;
+			}
+			if (!mayAnswer && !mayAnswer(accountId, userId, event)) {
+				return;
+			}
+			mayAnswer = true;
+			Optional<Rule> rule = firstMatch(candidates, each.subject());
+			if (rule.isPresent()) {
+				if (!coolingDown(rule.get(), userId)) {
+					replies.send(rule.get(), each, received);
+				}
+				return;
+			}
+		}
+	}
+
+	/** Whether automations may answer the user now: not opted out, not paused. */
+	private boolean mayAnswer(String accountId, String userId, StoredEvent event) {
+		if (optOutReplies.silenced(accountId, userId)) {
+			log.debug("Not answering {}: user {} opted out of automated messages", event.id(), userId);
+			return false;
 		}
 		Optional<Pause> pause = pauses.active(accountId, userId);
 		if (pause.isPresent()) {
 			log.debug("Not answering {}: auto-replies to user {} are paused ({})", event.id(), userId,
 					pause.get().reason());
-			return;
+			return false;
 		}
-		Optional<Rule> rule = firstMatch(candidates, triggered.get().subject());
-		if (rule.isEmpty() || coolingDown(rule.get(), userId)) {
-			return;
-		}
-		String text = rule.get().action() == RuleAction.AI
-				? ai.reply(received.account().instagramAccountId(), received.account().username(), userId,
-						rule.get().aiInstructions())
-					.map(ReplyTemplate::fitting)
-					.orElseGet(() -> fixedReply(rule.get(), accountId, userId, triggered.get()))
-				: fixedReply(rule.get(), accountId, userId, triggered.get());
-		Outbound.Queued queued;
-		if (triggered.get().trigger() == RuleTrigger.COMMENT) {
-			SendCommand reply = SendCommand.privateReply(accountId, userId, triggered.get().commentId(), text,
-					"private-reply:" + triggered.get().commentId(), rule.get().id());
-			Optional<String> refusal = privateReplyRefusal(accountId, event);
-			if (refusal.isPresent()) {
-				log.warn("Rule {} matched comment {} of account {}, but no private reply is sent: {}", rule.get().id(),
-						triggered.get().commentId(), accountId, refusal.get());
-				outbound.refuse(reply, refusal.get());
-				return;
-			}
-			queued = outbound.queue(reply);
-		}
-		else {
-			queued = outbound.queue(SendCommand.autoReply(accountId, userId, text, null, "auto-reply:" + event.id(),
-					rule.get().id()));
-		}
-		if (queued instanceof Outbound.Queued.Stored stored) {
-			meters.counter("igautomation.autoreply.replies", "trigger", triggered.get().trigger().value(), "action",
-					rule.get().action().value()).increment();
-			Timer.builder("igautomation.autoreply.latency")
-				.description("From a user's message reaching the service to its auto-reply being queued")
-				.publishPercentileHistogram()
-				.register(meters)
-				.record(Duration.between(event.receivedAt(), clock.instant()));
-			outbound.attempt(stored.messageId());
-		}
-		if (queued instanceof Outbound.Queued.Refused refused) {
-			log.info("Rule {} matched message {} but its reply was not sent: {}", rule.get().id(), event.id(),
-					refused.reason());
-		}
+		return true;
 	}
 
 	/**
@@ -174,81 +133,6 @@ class AutoResponder {
 		};
 	}
 
-	/**
-	 * Meta allows one private reply per comment (the idempotency key sees to that), within 7 days, and about 750 an
-	 * hour per account.
-	 */
-	private Optional<String> privateReplyRefusal(String accountId, StoredEvent comment) {
-		Instant now = clock.instant();
-		if (comment.timestamp().plus(PRIVATE_REPLY_WINDOW).isBefore(now)) {
-			return Optional.of("The comment is over 7 days old: Meta allows private replies within 7 days.");
-		}
-		if (outbound.privateRepliesSince(accountId, now.minus(Duration.ofHours(1))) >= privateRepliesPerHour) {
-			return Optional.of("The account sent " + privateRepliesPerHour + " private replies in the last hour, "
-					+ "Meta's limit (app.autoreply.private-replies-per-hour).");
-		}
-		return Optional.empty();
-	}
-
-	private String fixedReply(Rule rule, String accountId, String userId, Triggered triggered) {
-		return ReplyTemplate.needsProfile(rule.replyText())
-				? ReplyTemplate.render(rule.replyText(), profile(accountId, userId, triggered), rule.fallbackName())
-				: rule.replyText();
-	}
-
-	/** A comment names its author's username: no profile call is needed for {username}, only for {name}. */
-	private Profiles.Profile profile(String accountId, String userId, Triggered triggered) {
-		if (triggered.username() != null) {
-			return new Profiles.Profile(triggered.username(), null);
-		}
-		return profiles.of(accountId, userId);
-	}
-
-	/** Which trigger a stored event is, if it is a user's message at all. */
-	Optional<Triggered> triggered(StoredEvent event) {
-		if (event.standby() || event.direction() != Direction.INBOUND || event.senderId() == null) {
-			return Optional.empty();
-		}
-		JsonNode details = event.details() == null ? json.nullNode() : json.readTree(event.details());
-		if (event.kind() == EventKind.COMMENT) {
-			String commentId = details.path("comment_id").asString(null);
-			return commentId == null ? Optional.empty()
-					: Optional.of(new Triggered(RuleTrigger.COMMENT, event.text() == null ? "" : event.text(), commentId,
-							details.path("media").path("id").asString(null),
-							details.path("from").path("username").asString(null)));
-		}
-		if (event.kind() == EventKind.POSTBACK) {
-			return Optional.of(new Triggered(RuleTrigger.POSTBACK, details.path("payload").asString("")));
-		}
-		if (event.kind() != EventKind.MESSAGE) {
-			return Optional.empty();
-		}
-		String text = event.text() == null ? "" : event.text();
-		String quickReply = details.path("quick_reply").path("payload").asString(null);
-		if (quickReply != null) {
-			return Optional.of(new Triggered(RuleTrigger.QUICK_REPLY, quickReply));
-		}
-		if (mentionsInStory(event)) {
-			return Optional.of(new Triggered(RuleTrigger.STORY_MENTION, text));
-		}
-		if (details.path("reply_to").path("story").isObject()) {
-			return Optional.of(new Triggered(RuleTrigger.STORY_REPLY, text));
-		}
-		return Optional.of(new Triggered(RuleTrigger.DIRECT_MESSAGE, text));
-	}
-
-	private boolean mentionsInStory(StoredEvent event) {
-		if (event.attachments() == null) {
-			return false;
-		}
-		for (JsonNode attachment : json.readTree(event.attachments())) {
-			if ("story_mention".equals(attachment.path("type").asString(null))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	Optional<Rule> firstMatch(List<Rule> candidates, String subject) {
 		String normalized = subject.strip();
 		for (Rule rule : candidates) {
@@ -260,6 +144,12 @@ class AutoResponder {
 	}
 
 	private boolean matches(Rule rule, String text) {
+		if (!rule.excludedWords().isEmpty()) {
+			String lower = text.toLowerCase(Locale.ROOT);
+			if (rule.excludedWords().stream().anyMatch(word -> lower.contains(word.strip().toLowerCase(Locale.ROOT)))) {
+				return false;
+			}
+		}
 		return switch (rule.matchType()) {
 			case ANY -> true;
 			case EXACT -> text.equalsIgnoreCase(rule.pattern().strip());

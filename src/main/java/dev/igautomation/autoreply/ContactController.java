@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.igautomation.account.Accounts;
+import dev.igautomation.optout.OptOuts;
 import dev.igautomation.security.ApiKeyPrincipal;
 import dev.igautomation.system.Cursor;
 import dev.igautomation.system.ErrorAnswer;
@@ -51,9 +52,12 @@ class ContactController {
 
 	private final Accounts accounts;
 
-	ContactController(Pauses pauses, Accounts accounts) {
+	private final OptOuts optOuts;
+
+	ContactController(Pauses pauses, Accounts accounts, OptOuts optOuts) {
 		this.pauses = pauses;
 		this.accounts = accounts;
+		this.optOuts = optOuts;
 	}
 
 	@GetMapping("/paused")
@@ -70,12 +74,14 @@ class ContactController {
 	}
 
 	@GetMapping("/{userId}")
-	@Operation(operationId = "getContact", summary = "Whether auto-replies answer a user")
+	@Operation(operationId = "getContact", summary = "Whether auto-replies answer a user",
+			description = "Paused (by hand or by takeover), and opted out: a user who wrote a stop word (STOP) gets no "
+					+ "automated message until they write a start word (START).")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
 	ContactResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable @Pattern(regexp = USER_ID, message = "must be digits only") String userId) {
 		accounts.requireAccessible(caller, accountId);
-		return ContactResponse.of(userId, pauses.active(accountId, userId));
+		return ContactResponse.of(userId, pauses.active(accountId, userId), optOuts.state(accountId, userId));
 	}
 
 	@PostMapping("/{userId}/pause")
@@ -88,7 +94,8 @@ class ContactController {
 		accounts.requireAccessible(caller, accountId);
 		Duration duration = request == null || request.minutes() == null ? null
 				: Duration.ofMinutes(request.minutes());
-		return ContactResponse.of(userId, Optional.of(pauses.pause(accountId, userId, duration)));
+		return ContactResponse.of(userId, Optional.of(pauses.pause(accountId, userId, duration)),
+				optOuts.state(accountId, userId));
 	}
 
 	@PostMapping("/{userId}/resume")
@@ -112,11 +119,16 @@ class ContactController {
 			@Schema(description = "When they resume by themselves; null while paused until resumed by hand")
 			@Nullable Instant pausedUntil,
 			@Schema(description = "human_reply, api_send or operator", example = "human_reply") @Nullable String reason,
-			@Nullable Instant pausedAt) {
+			@Nullable Instant pausedAt,
+			@Schema(description = "Whether the user opted out of automated messages (wrote STOP)") boolean optedOut,
+			@Schema(description = "When they last opted out or back in; null if they never did")
+			@Nullable Instant optedOutChangedAt) {
 
-		static ContactResponse of(String userId, Optional<Pause> pause) {
-			return pause.map(on -> new ContactResponse(userId, true, on.until(), on.reason(), on.pausedAt()))
-				.orElseGet(() -> new ContactResponse(userId, false, null, null, null));
+		static ContactResponse of(String userId, Optional<Pause> pause, Optional<OptOuts.State> optOut) {
+			boolean out = optOut.map(OptOuts.State::optedOut).orElse(false);
+			Instant changed = optOut.map(OptOuts.State::changedAt).orElse(null);
+			return pause.map(on -> new ContactResponse(userId, true, on.until(), on.reason(), on.pausedAt(), out, changed))
+				.orElseGet(() -> new ContactResponse(userId, false, null, null, null, out, changed));
 		}
 
 	}

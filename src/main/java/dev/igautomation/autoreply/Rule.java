@@ -60,6 +60,22 @@ class Rule {
 	/** For {@link RuleAction#AI}: what the model is told to do. */
 	private String aiInstructions;
 
+	/** Buttons under the reply text, or cards; {@link RuleReply#TEXT} for a text reply. */
+	@Column(name = "reply_content")
+	@Convert(converter = RuleColumns.ReplyColumn.class)
+	private RuleReply reply;
+
+	/** How long a typing indicator shows before the reply (at most 5 seconds); null for none. */
+	private Integer typingSeconds;
+
+	/** For {@link RuleTrigger#COMMENT}: texts it also answers with publicly, one at random; empty for none. */
+	@Convert(converter = RuleColumns.JsonList.class)
+	private List<String> publicReplies;
+
+	/** Messages (or comments) containing one of these words are not answered by the rule. */
+	@Convert(converter = RuleColumns.JsonList.class)
+	private List<String> excludedWords;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -75,12 +91,16 @@ class Rule {
 		this.trigger = RuleTrigger.DIRECT_MESSAGE;
 		this.action = RuleAction.TEXT;
 		this.mediaIds = List.of();
+		this.reply = RuleReply.TEXT;
+		this.publicReplies = List.of();
+		this.excludedWords = List.of();
 	}
 
 	/** Sets every field people write; {@link Rules} checks the result. */
 	void write(String name, RuleTrigger trigger, MatchType matchType, String pattern, String replyText,
 			String fallbackName, int priority, boolean enabled, Duration cooldown, List<String> mediaIds, RuleAction action,
-			String aiInstructions, Instant at) {
+			String aiInstructions, RuleReply reply, Integer typingSeconds, List<String> publicReplies,
+			List<String> excludedWords, Instant at) {
 		this.name = name;
 		this.trigger = trigger;
 		this.matchType = matchType;
@@ -93,6 +113,10 @@ class Rule {
 		this.mediaIds = List.copyOf(mediaIds);
 		this.action = action;
 		this.aiInstructions = aiInstructions;
+		this.reply = reply == null ? RuleReply.TEXT : reply;
+		this.typingSeconds = typingSeconds;
+		this.publicReplies = List.copyOf(publicReplies);
+		this.excludedWords = List.copyOf(excludedWords);
 		this.updatedAt = at;
 	}
 
@@ -150,6 +174,22 @@ class Rule {
 
 	String aiInstructions() {
 		return aiInstructions;
+	}
+
+	RuleReply reply() {
+		return reply == null ? RuleReply.TEXT : reply;
+	}
+
+	Integer typingSeconds() {
+		return typingSeconds;
+	}
+
+	List<String> publicReplies() {
+		return publicReplies == null ? List.of() : publicReplies;
+	}
+
+	List<String> excludedWords() {
+		return excludedWords == null ? List.of() : excludedWords;
 	}
 
 	Instant createdAt() {

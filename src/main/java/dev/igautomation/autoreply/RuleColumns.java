@@ -3,12 +3,15 @@ package dev.igautomation.autoreply;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a rule's fields are kept in their columns: its kinds as lowercase words (as the API writes them), its cooldown
- * in seconds, its media ids comma-separated.
+ * in seconds, its media ids comma-separated, its buttons or cards as JSON.
  */
 final class RuleColumns {
 
@@ -86,6 +89,46 @@ final class RuleColumns {
 		@Override
 		public List<String> convertToEntityAttribute(String column) {
 			return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
+		}
+
+	}
+
+	/** Buttons or cards as JSON, in the API's own shape (snake_case); null for a text reply. */
+	@Converter
+	static class ReplyColumn implements AttributeConverter<RuleReply, String> {
+
+		private static final JsonMapper JSON = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+
+		@Override
+		public String convertToDatabaseColumn(RuleReply reply) {
+			return reply == null || reply.textOnly() ? null : JSON.writeValueAsString(reply);
+		}
+
+		@Override
+		public RuleReply convertToEntityAttribute(String column) {
+			return column == null ? RuleReply.TEXT : JSON.readValue(column, RuleReply.class);
+		}
+
+	}
+
+	/** A list of texts as a JSON array (texts may hold commas); null for an empty list. */
+	@Converter
+	static class JsonList implements AttributeConverter<List<String>, String> {
+
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		@Override
+		public String convertToDatabaseColumn(List<String> values) {
+			return values == null || values.isEmpty() ? null : JSON.writeValueAsString(values);
+		}
+
+		@Override
+		public List<String> convertToEntityAttribute(String column) {
+			return column == null ? List.of()
+					: List.of(JSON.readValue(column, String[].class));
 		}
 
 	}

@@ -1,28 +1,21 @@
 package dev.igautomation.autoreply;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 import dev.igautomation.account.Accounts;
 import dev.igautomation.security.ApiKeyPrincipal;
 import dev.igautomation.system.Cursor;
 import dev.igautomation.system.ErrorAnswer;
-import dev.igautomation.system.MaxUtf8Bytes;
 import dev.igautomation.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An account's auto-reply rules.
@@ -53,12 +45,6 @@ import org.jspecify.annotations.Nullable;
 		instead. Nothing is answered while auto-replies are paused for the user (see Contacts).""")
 @SecurityRequirement(name = "api_key")
 class RuleController {
-
-	private static final String TRIGGERS = RuleFields.TRIGGERS;
-
-	private static final String TRIGGER_NAMES = RuleFields.TRIGGER_MESSAGE;
-
-	private static final String MATCH_TYPES = RuleFields.MATCH_TYPES;
 
 	private final Rules rules;
 
@@ -91,10 +77,24 @@ class RuleController {
 					@ExampleObject(name = "postback", summary = "An ice breaker or button, by its payload", value = """
 							{"name": "Ice breaker: catalogue", "trigger": "postback", "match_type": "exact",
 							 "pattern": "CATALOGUE", "reply_text": "Here is our catalogue: https://acme.example/c"}"""),
-					@ExampleObject(name = "comment", summary = "Comment-to-DM: a private reply to a comment", value = """
+					@ExampleObject(name = "cards", summary = "A carousel of products, after a typing indicator",
+							value = """
+									{"name": "Menu", "match_type": "exact", "pattern": "menu", "typing_seconds": 2,
+									 "cards": [{"title": "Summer dress", "subtitle": "49 EUR", "image_url": "https://cdn.example.com/dress.jpg",
+									            "buttons": [{"type": "postback", "title": "Order", "payload": "ORDER_DRESS"}]},
+									           {"title": "Straw hat", "subtitle": "19 EUR", "default_url": "https://acme.example/hat"}]}"""),
+					@ExampleObject(name = "buttons", summary = "A text with buttons", value = """
+							{"name": "Help", "match_type": "contains", "pattern": "help", "reply_text": "How can we help?",
+							 "buttons": [{"type": "postback", "title": "Talk to a person", "payload": "HUMAN"},
+							             {"type": "web_url", "title": "Our FAQ", "url": "https://acme.example/faq"}]}"""),
+					@ExampleObject(name = "referral", summary = "An ig.me link or an ad starts a flow", value = """
+							{"name": "Spring sale link", "trigger": "referral", "match_type": "exact",
+							 "pattern": "spring-sale", "reply_text": "Welcome! Here is the spring sale: https://acme.example/sale"}"""),
+					@ExampleObject(name = "comment", summary = "Comment-to-DM: a private reply, and a public one", value = """
 							{"name": "Comment: price", "trigger": "comment", "match_type": "contains",
 							 "pattern": "price", "reply_text": "Hi {username}! Here is the price list: https://acme.example/p",
-							 "media_ids": ["18023345678901234"]}"""),
+							 "media_ids": ["18023345678901234"], "excluded_words": ["giveaway"],
+							 "public_replies": ["Sent you a DM!", "Check your messages", "Just wrote to you"]}"""),
 					@ExampleObject(name = "ai", summary = "A reply written by an AI model, with a fixed fallback",
 							value = """
 									{"name": "Assistant", "match_type": "any", "action": "ai", "priority": 500,
@@ -104,21 +104,23 @@ class RuleController {
 							{"name": "Story thanks", "trigger": "story_mention", "match_type": "any",
 							 "reply_text": "Thanks for the mention, {username}!"}""") })))
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
-	ResponseEntity<RuleResponse> create(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
-			@Valid @RequestBody CreateRuleRequest request) {
+	ResponseEntity<RuleBodies.RuleResponse> create(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
+			@Valid @RequestBody RuleBodies.CreateRuleRequest request) {
 		accounts.requireAccessible(caller, accountId);
 		RuleDetails rule = rules.create(accountId, new Rules.Fields(request.name(), request.trigger(), request.matchType(),
 				request.pattern(), request.replyText(), request.fallbackName(), request.priority(), request.enabled(),
-				request.cooldownMinutes(), request.mediaIds(), request.action(), request.aiInstructions()));
+				request.cooldownMinutes(), request.mediaIds(), request.action(), request.aiInstructions(),
+				request.buttons(), request.cards(), request.typingSeconds(), request.publicReplies(),
+				request.excludedWords()));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + accountId + "/rules/" + rule.id()))
-			.body(RuleResponse.of(rule));
+			.body(RuleBodies.RuleResponse.of(rule));
 	}
 
 	@GetMapping
 	@Operation(operationId = "listRules",
 			summary = "List rules", description = "In the order they are tried: by priority, then oldest first.")
 	@ErrorAnswer(status = 404, code = "account_not_found", description = "No such account for this API key.")
-	Page<RuleResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
+	Page<RuleBodies.RuleResponse> list(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@Parameter(description = "`next_cursor` of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
 		accounts.requireAccessible(caller, accountId);
@@ -129,17 +131,17 @@ class RuleController {
 			afterPriority = parsePriority(parts[0]);
 			afterId = parts[1];
 		}
-		return Page.of(rules.list(accountId, afterPriority, afterId, limit + 1).stream().map(RuleResponse::of).toList(),
+		return Page.of(rules.list(accountId, afterPriority, afterId, limit + 1).stream().map(RuleBodies.RuleResponse::of).toList(),
 				limit, rule -> Cursor.encode(String.valueOf(rule.priority()), rule.id()));
 	}
 
 	@GetMapping("/{ruleId}")
 	@Operation(operationId = "getRule", summary = "Get a rule")
 	@ErrorAnswer(status = 404, code = "rule_not_found", description = "No such rule, or no such account for this key.")
-	RuleResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
+	RuleBodies.RuleResponse get(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
 			@PathVariable String ruleId) {
 		accounts.requireAccessible(caller, accountId);
-		return RuleResponse.of(rules.get(accountId, ruleId));
+		return RuleBodies.RuleResponse.of(rules.get(accountId, ruleId));
 	}
 
 	@PatchMapping("/{ruleId}")
@@ -151,13 +153,14 @@ class RuleController {
 					@ExampleObject(name = "reorder", summary = "Try it before the others",
 							value = "{\"priority\": 1}") })))
 	@ErrorAnswer(status = 404, code = "rule_not_found", description = "No such rule, or no such account for this key.")
-	RuleResponse update(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
-			@PathVariable String ruleId, @Valid @RequestBody UpdateRuleRequest request) {
+	RuleBodies.RuleResponse update(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable String accountId,
+			@PathVariable String ruleId, @Valid @RequestBody RuleBodies.UpdateRuleRequest request) {
 		accounts.requireAccessible(caller, accountId);
-		return RuleResponse.of(rules.update(accountId, ruleId, new Rules.Fields(request.name(), request.trigger(),
+		return RuleBodies.RuleResponse.of(rules.update(accountId, ruleId, new Rules.Fields(request.name(), request.trigger(),
 				request.matchType(), request.pattern(), request.replyText(), request.fallbackName(), request.priority(),
 				request.enabled(), request.cooldownMinutes(), request.mediaIds(), request.action(),
-				request.aiInstructions())));
+				request.aiInstructions(), request.buttons(), request.cards(), request.typingSeconds(),
+				request.publicReplies(), request.excludedWords())));
 	}
 
 	@DeleteMapping("/{ruleId}")
@@ -177,93 +180,6 @@ class RuleController {
 		catch (NumberFormatException ex) {
 			throw new Cursor.InvalidCursor();
 		}
-	}
-
-	record CreateRuleRequest(
-			@Schema(description = "What the rule is for", example = "Price") @NotBlank(message = "is required")
-			@Size(max = 100, message = "must be at most 100 characters") String name,
-			@Schema(description = "What kind of message it answers; postback and quick_reply are matched on their "
-					+ "payload", allowableValues = { "direct_message", "story_mention", "story_reply", "postback",
-							"quick_reply", "comment" }, defaultValue = "direct_message")
-			@jakarta.validation.constraints.Pattern(regexp = TRIGGERS,
-					message = TRIGGER_NAMES)
-			String trigger,
-			@Schema(allowableValues = { "exact", "contains", "regex", "any" }, example = "contains")
-			@NotNull(message = "is required")
-			@jakarta.validation.constraints.Pattern(regexp = MATCH_TYPES,
-					message = RuleFields.MATCH_TYPE_MESSAGE) String matchType,
-			@Schema(description = "What the message must be (exact), contain (contains) or match (regex, Java "
-					+ "syntax); case is ignored. Left out for any.", example = "price")
-			@Size(max = 500, message = "must be at most 500 characters") String pattern,
-			@Schema(description = "The answer; {username} and {name} become the user's Instagram username and name",
-					example = "Hi {username}! Our prices are on https://acme.example/prices")
-			@NotBlank(message = "is required") @MaxUtf8Bytes(1000) String replyText,
-			@Schema(description = "What {username} and {name} become when the profile cannot be fetched. Left out: "
-					+ "the placeholder is left out with the space before it (\"Thanks {username}!\" becomes "
-					+ "\"Thanks!\")", example = "friend")
-			@Size(max = 100, message = "must be at most 100 characters") String fallbackName,
-			@Schema(description = "Lower is tried first", defaultValue = "100", example = "10")
-			@Min(value = 1, message = "must be 1 or more")
-			@Max(value = 1_000_000, message = "must be at most 1000000") Integer priority,
-			@Schema(defaultValue = "true") Boolean enabled,
-			@Schema(description = "Minutes the rule stays quiet for a user it answered; 0 or left out for none",
-					example = "60")
-			@Min(value = 0, message = "must be 0 or more")
-			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes,
-			@Schema(description = "With trigger comment: only comments on these posts (media ids); left out for all",
-					example = "[\"18023345678901234\"]")
-			@Size(max = 50, message = "must be at most 50") List<@jakarta.validation.constraints.Pattern(
-					regexp = "\\d{1,32}", message = "must be digits only") String> mediaIds,
-			@Schema(description = "text: answer with reply_text; ai: an AI model writes the answer from ai_instructions "
-					+ "and the conversation, and reply_text is sent if it fails", allowableValues = { "text", "ai" },
-					defaultValue = "text")
-			@jakarta.validation.constraints.Pattern(regexp = RuleFields.ACTIONS, message = RuleFields.ACTION_MESSAGE) String action,
-			@Schema(description = "With action ai: what the model should do",
-					example = "You are the assistant of Acme, a clothes shop. Answer questions about sizes and delivery.")
-			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
-	}
-
-	record UpdateRuleRequest(@Schema(example = "Price")
-	@Size(min = 1, max = 100, message = "must be 1 to 100 characters") String name,
-			@Schema(allowableValues = { "direct_message", "story_mention", "story_reply", "postback", "quick_reply",
-					"comment" })
-			@jakarta.validation.constraints.Pattern(regexp = TRIGGERS,
-					message = TRIGGER_NAMES)
-			String trigger,
-			@Schema(allowableValues = { "exact", "contains", "regex", "any" })
-			@jakarta.validation.constraints.Pattern(regexp = MATCH_TYPES,
-					message = RuleFields.MATCH_TYPE_MESSAGE) String matchType,
-			@Size(max = 500, message = "must be at most 500 characters") String pattern,
-			@Size(min = 1, message = "must not be empty") @MaxUtf8Bytes(1000) String replyText,
-			@Size(max = 100, message = "must be at most 100 characters") String fallbackName,
-			@Min(value = 1, message = "must be 1 or more")
-			@Max(value = 1_000_000, message = "must be at most 1000000") Integer priority,
-			Boolean enabled,
-			@Min(value = 0, message = "must be 0 or more")
-			@Max(value = 525_600, message = "must be at most 525600 (a year)") Integer cooldownMinutes,
-			@Size(max = 50, message = "must be at most 50") List<@jakarta.validation.constraints.Pattern(
-					regexp = "\\d{1,32}", message = "must be digits only") String> mediaIds,
-			@jakarta.validation.constraints.Pattern(regexp = RuleFields.ACTIONS, message = RuleFields.ACTION_MESSAGE) String action,
-			@Size(max = 4000, message = "must be at most 4000 characters") String aiInstructions) {
-	}
-
-	record RuleResponse(@Schema(example = "rule_01jfz6w8k3m2r5t7v9x1y3z5b7") String id,
-			@Schema(example = "acc_01jfz6w8k3m2r5t7v9x1y3z5b7") String accountId, String name,
-			@Schema(example = "direct_message") String trigger, @Schema(example = "contains") String matchType,
-			@Schema(example = "price") @Nullable String pattern,
-			@Schema(example = "Hi {username}! Our prices are on https://acme.example/prices") String replyText,
-			@Nullable String fallbackName, int priority, boolean enabled, @Nullable Integer cooldownMinutes,
-			@Schema(description = "With trigger comment: the posts it answers; empty for all") List<String> mediaIds,
-			@Schema(allowableValues = { "text", "ai" }) String action, @Nullable String aiInstructions, Instant createdAt,
-			Instant updatedAt) {
-
-		static RuleResponse of(RuleDetails rule) {
-			return new RuleResponse(rule.id(), rule.accountId(), rule.name(), rule.trigger().value(),
-					rule.matchType().value(), rule.pattern(), rule.replyText(), rule.fallbackName(), rule.priority(),
-					rule.enabled(), rule.cooldown() == null ? null : (int) rule.cooldown().toMinutes(), rule.mediaIds(),
-					rule.action().value(), rule.aiInstructions(), rule.createdAt(), rule.updatedAt());
-		}
-
 	}
 
 }

@@ -6,10 +6,10 @@ package dev.igautomation.autoreply;
  */
 public final class RuleFields {
 
-	public static final String TRIGGERS = "direct_message|story_mention|story_reply|postback|quick_reply|comment";
+	public static final String TRIGGERS = "direct_message|story_mention|story_reply|postback|quick_reply|comment|referral";
 
 	public static final String TRIGGER_MESSAGE = "must be direct_message, story_mention, story_reply, postback, "
-			+ "quick_reply or comment";
+			+ "quick_reply, comment or referral";
 
 	public static final String MATCH_TYPES = "exact|contains|regex|any";
 

@@ -53,12 +53,11 @@ class RuleTestController {
 	}
 
 	record RuleTestRequest(
-			@Schema(description = "The message (or, for postback and quick_reply, the payload)", example = "how much?")
+			@Schema(description = "The message (or, for postback and quick_reply, the payload; for referral, the ref)", example = "how much?")
 			@NotNull(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String text,
 			@Schema(allowableValues = { "direct_message", "story_mention", "story_reply", "postback", "quick_reply",
-					"comment" }, defaultValue = "direct_message")
-			@Pattern(regexp = "direct_message|story_mention|story_reply|postback|quick_reply|comment",
-					message = "must be direct_message, story_mention, story_reply, postback, quick_reply or comment")
+					"comment", "referral" }, defaultValue = "direct_message")
+			@Pattern(regexp = RuleFields.TRIGGERS, message = RuleFields.TRIGGER_MESSAGE)
 			String trigger,
 			@Schema(description = "An Instagram user (IGSID): their pause, cooldowns and profile count",
 					example = "1914732468584811")

@@ -72,6 +72,10 @@ public class RuleTester {
 					"The rule matches, but it answered this user less than " + rule.cooldown().toMinutes()
 							+ " minutes ago (its cooldown); no other rule answers instead.");
 		}
+		if (rule.replyText() == null) {
+			return new Outcome(rule.id(), rule.name(), rule.action().value(), null,
+					"The rule answers with a carousel of " + rule.reply().cards().size() + " (cards, no text).");
+		}
 		Profiles.Profile profile = forUser && ReplyTemplate.needsProfile(rule.replyText())
 				? profiles.of(accountId, userId) : Profiles.Profile.UNKNOWN;
 		return new Outcome(rule.id(), rule.name(), rule.action().value(),

@@ -16,7 +16,12 @@ public enum RuleTrigger {
 	/** The user tapped a quick reply: matched on its payload. */
 	QUICK_REPLY,
 	/** The user commented on one of the account's posts: answered with a private reply. */
-	COMMENT;
+	COMMENT,
+	/**
+	 * The user opened the conversation from an ig.me link or an ad: matched on the link's {@code ref}, or the ad's
+	 * id (a message that came with a referral is tried against these rules first).
+	 */
+	REFERRAL;
 
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.igautomation.outbound.RichContent;
 import dev.igautomation.system.Ids;
 import dev.igautomation.system.InvalidRequest;
 import org.springframework.data.domain.Limit;
@@ -37,10 +38,20 @@ public class Rules {
 		this.clock = clock;
 	}
 
-	/** A rule's fields as sent; null for those left out. */
+	/** A rule's fields as sent; null for those left out (an empty list of buttons or cards removes them). */
 	public record Fields(String name, String trigger, String matchType, String pattern, String replyText, String fallbackName,
 			Integer priority, Boolean enabled, Integer cooldownMinutes, List<String> mediaIds, String action,
-			String aiInstructions) {
+			String aiInstructions, List<RichContent.Button> buttons, List<RichContent.Card> cards,
+			Integer typingSeconds, List<String> publicReplies, List<String> excludedWords) {
+
+		/** The fields of a text or AI rule. */
+		public Fields(String name, String trigger, String matchType, String pattern, String replyText,
+				String fallbackName, Integer priority, Boolean enabled, Integer cooldownMinutes, List<String> mediaIds,
+				String action, String aiInstructions) {
+			this(name, trigger, matchType, pattern, replyText, fallbackName, priority, enabled, cooldownMinutes,
+					mediaIds, action, aiInstructions, null, null, null, null, null);
+		}
+
 	}
 
 	@Transactional
@@ -54,7 +65,8 @@ public class Rules {
 				fields.enabled() == null || fields.enabled(), cooldown(fields.cooldownMinutes()),
 				fields.mediaIds() == null ? List.of() : fields.mediaIds(),
 				fields.action() == null ? RuleAction.TEXT : RuleAction.of(fields.action()),
-				emptyToNull(fields.aiInstructions()), now);
+				emptyToNull(fields.aiInstructions()), new RuleReply(fields.buttons(), fields.cards()),
+				zeroToNull(fields.typingSeconds()), orEmpty(fields.publicReplies()), orEmpty(fields.excludedWords()), now);
 		check(rule);
 		return RuleDetails.of(repository.save(rule));
 	}
@@ -75,6 +87,10 @@ public class Rules {
 				changes.mediaIds() == null ? rule.mediaIds() : changes.mediaIds(),
 				changes.action() == null ? rule.action() : RuleAction.of(changes.action()),
 				changes.aiInstructions() == null ? rule.aiInstructions() : emptyToNull(changes.aiInstructions()),
+				new RuleReply(changes.buttons() == null ? rule.reply().buttons() : changes.buttons(),
+						changes.cards() == null ? rule.reply().cards() : changes.cards()),
+				changes.typingSeconds() == null ? rule.typingSeconds() : zeroToNull(changes.typingSeconds()),
+				or(changes.publicReplies(), rule.publicReplies()), or(changes.excludedWords(), rule.excludedWords()),
 				clock.instant());
 		check(rule);
 		return RuleDetails.of(rule);
@@ -139,6 +155,10 @@ public class Rules {
 						+ (ex.getIndex() >= 0 ? " at index " + ex.getIndex() : ""));
 			}
 		}
+		RuleChecks.reply(rule);
+		if (rule.replyText() == null) {
+			return;
+		}
 		Matcher placeholder = PLACEHOLDER.matcher(rule.replyText());
 		while (placeholder.find()) {
 			if (!PLACEHOLDERS.contains(placeholder.group(1))) {
@@ -146,6 +166,14 @@ public class Rules {
 						"has the unknown placeholder " + placeholder.group() + ": use {username} or {name}");
 			}
 		}
+	}
+
+	private static <T> List<T> orEmpty(List<T> values) {
+		return values == null ? List.of() : values;
+	}
+
+	private static Integer zeroToNull(Integer value) {
+		return value == null || value == 0 ? null : value;
 	}
 
 	private static Duration cooldown(Integer minutes) {

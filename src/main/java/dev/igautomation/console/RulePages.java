@@ -151,6 +151,6 @@ class RulePages {
 	}
 
 	static final List<String> TRIGGERS = List.of("direct_message", "story_mention", "story_reply", "postback",
-			"quick_reply", "comment");
+			"quick_reply", "comment", "referral");
 
 }

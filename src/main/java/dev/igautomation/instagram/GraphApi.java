@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -40,6 +41,18 @@ interface GraphApi {
 	@PostExchange("/me/subscribed_apps")
 	JsonNode subscribe(@PathVariable String version, @RequestHeader("Authorization") String bearer,
 			@RequestParam("subscribed_fields") String subscribedFields);
+
+	@PostExchange("/me/messenger_profile")
+	JsonNode setMessengerProfile(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestParam String platform, @RequestBody java.util.Map<String, Object> profile);
+
+	@DeleteExchange("/me/messenger_profile")
+	JsonNode deleteMessengerProfile(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@RequestParam String platform, @RequestBody java.util.Map<String, Object> fields);
+
+	@PostExchange("/{commentId}/replies")
+	JsonNode replyToComment(@PathVariable String version, @RequestHeader("Authorization") String bearer,
+			@PathVariable String commentId, @RequestParam String message);
 
 	@GetExchange("/{userId}")
 	JsonNode userProfile(@PathVariable String version, @RequestHeader("Authorization") String bearer,

@@ -67,6 +67,32 @@ public class GraphClient {
 		return new Sent(answer.path("recipient_id").asString(null), answer.path("message_id").asString(null));
 	}
 
+	/**
+	 * Sets fields of the account's messaging profile ({@code ice_breakers}, {@code persistent_menu}), in Meta's
+	 * shape: https://developers.facebook.com/documentation/instagram-platform/instagram-api-with-instagram-login/messaging-api/ice-breakers
+	 */
+	public void setMessengerProfile(String accessToken, java.util.Map<String, Object> fields) {
+		java.util.Map<String, Object> profile = new java.util.LinkedHashMap<>();
+		profile.put("platform", "instagram");
+		profile.putAll(fields);
+		call(() -> api.setMessengerProfile(version, bearer(accessToken), "instagram", profile));
+	}
+
+	/** Removes fields of the account's messaging profile. */
+	public void deleteMessengerProfile(String accessToken, List<String> fields) {
+		call(() -> api.deleteMessengerProfile(version, bearer(accessToken), "instagram",
+				java.util.Map.of("fields", fields)));
+	}
+
+	/**
+	 * Answers a comment publicly, under it; returns the reply's id:
+	 * https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/ig-comment/replies
+	 */
+	public String replyToComment(String accessToken, String commentId, String message) {
+		return call(() -> api.replyToComment(version, bearer(accessToken), commentId, message)).path("id")
+			.asString(null);
+	}
+
 	/** A user's profile fields (e.g. {@code name,username}), which the user must have allowed the account to see. */
 	public JsonNode userProfile(String accessToken, String userId, String fields) {
 		return call(() -> api.userProfile(version, bearer(accessToken), userId, fields));

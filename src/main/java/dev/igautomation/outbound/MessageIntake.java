@@ -62,18 +62,45 @@ class MessageIntake {
 		OutgoingMessage.Recipient recipient = command.commentId() != null
 				? OutgoingMessage.Recipient.commentAuthor(command.commentId())
 				: OutgoingMessage.Recipient.user(command.recipientId());
+		boolean tagged = command.tag() != null;
+		OutgoingMessage.ReplyTo replyTo = command.replyTo() == null ? null
+				: new OutgoingMessage.ReplyTo(command.replyTo());
+		if (command.rich() instanceof RichContent.Reaction reaction) {
+			boolean react = "react".equals(reaction.action());
+			return new OutgoingMessage(recipient, null, null, null, null, reaction.action(), new OutgoingMessage.ActionPayload(reaction.messageId(), react ? "love" : null));
+		}
+		return OutgoingMessage.ofMessage(recipient, contentOf(command), replyTo, tagged ? "MESSAGE_TAG" : null,
+				command.tag());
+	}
+
+	private static OutgoingMessage.Content contentOf(SendCommand command) {
+		if (command.rich() instanceof RichContent.ButtonMessage buttons) {
+			return new OutgoingMessage.Content(null,
+					OutgoingMessage.Attachment.buttons(buttons.text(), buttons(buttons.buttons())), null);
+		}
+		if (command.rich() instanceof RichContent.Carousel carousel) {
+			return new OutgoingMessage.Content(null, OutgoingMessage.Attachment.generic(carousel.cards()
+				.stream()
+				.map(card -> new OutgoingMessage.Element(card.title(), card.subtitle(), card.imageUrl(),
+						card.defaultUrl() == null ? null : new OutgoingMessage.DefaultAction("web_url", card.defaultUrl()),
+						buttons(card.buttons())))
+				.toList()), null);
+		}
 		OutgoingMessage.Attachment attachment = command.attachment() == null ? null
 				: new OutgoingMessage.Attachment(command.attachment().type(),
-						new OutgoingMessage.Attachment.Payload(command.attachment().url()));
+						OutgoingMessage.Attachment.Payload.ofUrl(command.attachment().url()));
 		List<OutgoingMessage.QuickReply> quickReplies = command.quickReplies() == null ? null
 				: command.quickReplies()
 					.stream()
 					.map(reply -> OutgoingMessage.QuickReply.text(reply.title(), reply.payload()))
 					.toList();
-		boolean tagged = command.tag() != null;
-		return new OutgoingMessage(recipient, new OutgoingMessage.Content(command.text(), attachment, quickReplies),
-				command.replyTo() == null ? null : new OutgoingMessage.ReplyTo(command.replyTo()),
-				tagged ? "MESSAGE_TAG" : null, command.tag());
+		return new OutgoingMessage.Content(command.text(), attachment, quickReplies);
+	}
+
+	private static List<OutgoingMessage.Button> buttons(List<RichContent.Button> buttons) {
+		return buttons == null || buttons.isEmpty() ? null : buttons.stream()
+			.map(button -> new OutgoingMessage.Button(button.type(), button.title(), button.url(), button.payload()))
+			.toList();
 	}
 
 }

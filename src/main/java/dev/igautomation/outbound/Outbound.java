@@ -69,6 +69,15 @@ public class Outbound {
 	 */
 	@Transactional
 	public Queued queue(SendCommand command) {
+		return queue(command, null);
+	}
+
+	/**
+	 * Queues a message due at {@code due} (null: now), in the caller's transaction; a message due later is sent by
+	 * {@link SendSweep} when its time comes, so no thread waits for it.
+	 */
+	@Transactional
+	public Queued queue(SendCommand command, Instant due) {
 		PreparedMessage prepared = intake.prepare(command);
 		Optional<Queued> earlier = queuedBefore(prepared);
 		if (earlier.isPresent()) {
@@ -81,7 +90,7 @@ public class Outbound {
 			return new Queued.Refused(refused.code(), refused.getMessage());
 		}
 		Instant now = clock.instant();
-		if (!accepts.store(new AcceptWrites.Acceptance(prepared, false, now, now))) {
+		if (!accepts.store(new AcceptWrites.Acceptance(prepared, false, now, due == null ? now : due))) {
 			return queuedBefore(prepared).orElseThrow();
 		}
 		return new Queued.Stored(prepared.id());

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.igautomation.account.Accounts;
+import dev.igautomation.optout.OptOuts;
+import dev.igautomation.outbound.RichContent.Card;
 import dev.igautomation.security.ApiKeyPrincipal;
 import dev.igautomation.system.ErrorAnswer;
 import dev.igautomation.system.HttpUrl;
@@ -48,13 +50,19 @@ class SendController {
 
 	private final Accounts accounts;
 
-	SendController(SendRequests requests, Accounts accounts) {
+	private final OptOuts optOuts;
+
+	SendController(SendRequests requests, Accounts accounts, OptOuts optOuts) {
 		this.requests = requests;
 		this.accounts = accounts;
+		this.optOuts = optOuts;
 	}
 
 	@PostMapping("/send")
 	@Operation(operationId = "sendMessage", summary = "Send a message", description = """
+			Send a text (`message`, with an attachment or quick replies), or instead `buttons` (a text with up to 3 \
+			buttons), `cards` (up to 10, a carousel) or a `reaction` to one of the user's messages; Meta's limits are \
+			checked first and each violation is a 400 naming the field's path (`cards[3].buttons[0].title`). \
 			Stores the message, makes a first attempt, and answers 202 with the status known then; failed attempts \
 			that may succeed later are retried. Send an idempotency key (the `Idempotency-Key` header or the \
 			`idempotency_key` field) so a retried request sends nothing twice: the same key with the same request \
@@ -76,11 +84,18 @@ class SendController {
 					example = "crm-8f14e45f") @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
 			@Valid @RequestBody SendRequest request) {
 		String key = idempotencyKey(keyHeader, request.idempotencyKey());
-		if (request.message() == null && request.attachment() == null) {
-			throw new InvalidRequest("message", "is required unless an attachment is sent");
+		RichContent rich = request.rich();
+		if (rich == null && request.message() == null && request.attachment() == null) {
+			throw new InvalidRequest("message", "is required unless an attachment, buttons, cards or a reaction is sent");
 		}
 		if (request.quickReplies() != null && !request.quickReplies().isEmpty() && request.message() == null) {
 			throw new InvalidRequest("quick_replies", "need a message text to go with them");
+		}
+		if (rich instanceof RichContent.Reaction && request.tag() != null) {
+			throw new InvalidRequest("tag", "applies to messages, not to reactions: leave it out");
+		}
+		if (rich != null) {
+			RichContent.check(request.buttons() != null ? "buttons" : "cards", rich);
 		}
 		accounts.requireSendable(caller, request.accountId());
 		Outbound.Accepted accepted = requests.accept(new SendCommand(request.accountId(), request.recipientId(), null,
@@ -89,13 +104,14 @@ class SendController {
 				request.quickReplies() == null ? null : request.quickReplies().stream()
 					.map(reply -> new SendCommand.QuickReply(reply.title(), reply.payload()))
 					.toList(),
-				request.replyTo(), request.tag(), key, SendCommand.Source.API, null));
+				rich, request.replyTo(), request.tag(), key, SendCommand.Source.API, null));
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/messages/" + accepted.messageId() + "/status"));
 		if (accepted.replayed()) {
 			answer.header("Idempotent-Replayed", "true");
 		}
-		return answer.body(new SendResponse(accepted.messageId(), accepted.status().value(), accepted.createdAt()));
+		return answer.body(new SendResponse(accepted.messageId(), accepted.status().value(), accepted.createdAt(),
+				optOuts.optedOutRecently(request.accountId(), request.recipientId())));
 	}
 
 	@GetMapping("/{messageId}/status")
@@ -137,7 +153,43 @@ class SendController {
 					allowableValues = "HUMAN_AGENT")
 			@Pattern(regexp = "HUMAN_AGENT", message = "must be HUMAN_AGENT (the only tag Instagram accepts)")
 			String tag,
+			@Valid @Schema(description = "A text with up to 3 buttons (Meta's button template), instead of message")
+			RichContent.ButtonMessage buttons,
+			@Schema(description = "Up to 10 cards, shown as a carousel (Meta's generic template), instead of message")
+			@Size(min = 1, max = RichContent.MAX_CARDS, message = "must be 1 to 10 cards (Meta's limit)")
+			List<@NotNull(message = "must not be null") @Valid Card> cards,
+			@Valid @Schema(description = "React to one of the user's messages, or take the reaction back")
+			RichContent.Reaction reaction,
 			@Schema(description = "Instead of the Idempotency-Key header", example = "crm-8f14e45f") String idempotencyKey) {
+
+		/** The one kind of rich content sent, if any; more than one, or one with text or an attachment, is refused. */
+		RichContent rich() {
+			List<String> kinds = new java.util.ArrayList<>();
+			if (buttons != null) {
+				kinds.add("buttons");
+			}
+			if (cards != null) {
+				kinds.add("cards");
+			}
+			if (reaction != null) {
+				kinds.add("reaction");
+			}
+			if (kinds.isEmpty()) {
+				return null;
+			}
+			if (kinds.size() > 1) {
+				throw new InvalidRequest(kinds.get(1), "cannot be sent with " + kinds.get(0) + ": send one kind of message");
+			}
+			for (String other : new String[] { message == null ? null : "message", attachment == null ? null : "attachment",
+					quickReplies == null ? null : "quick_replies",
+					replyTo == null || reaction == null ? null : "reply_to" }) {
+				if (other != null) {
+					throw new InvalidRequest(other, "cannot be sent with " + kinds.get(0) + ": leave it out");
+				}
+			}
+			return buttons != null ? buttons : cards != null ? new RichContent.Carousel(cards) : reaction;
+		}
+
 	}
 
 	record SendAttachment(
@@ -156,7 +208,9 @@ class SendController {
 
 	record SendResponse(@Schema(example = "msg_01jfz6w8k3m2r5t7v9x1y3z5b7") String messageId,
 			@Schema(allowableValues = { "pending", "sending", "sent", "read", "failed" }) String status,
-			Instant createdAt) {
+			Instant createdAt,
+			@Schema(description = "true when the user opted out of automated messages (wrote STOP): the message is "
+					+ "sent all the same, as a person's; make sure they want it") boolean optedOut) {
 	}
 
 	record StatusResponse(@Schema(example = "msg_01jfz6w8k3m2r5t7v9x1y3z5b7") String messageId, String accountId,

@@ -49,7 +49,8 @@ abstract class RuleAndPauseRepositoryTests {
 	Rule rule(String name, RuleTrigger trigger, int priority, boolean enabled) {
 		Rule rule = new Rule(Ids.next("rul"), accountId, now);
 		rule.write(name, trigger, MatchType.CONTAINS, "price", "It is 9 euros", "there", priority, enabled,
-				Duration.ofMinutes(5), List.of("1789", "1790"), RuleAction.TEXT, null, now);
+				Duration.ofMinutes(5), List.of("1789", "1790"), RuleAction.TEXT, null, RuleReply.TEXT, null, List.of(),
+				List.of(), now);
 		return rules.save(rule);
 	}
 

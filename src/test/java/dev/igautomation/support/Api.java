@@ -55,6 +55,11 @@ public final class Api {
 		});
 	}
 
+	public Answer put(String path, String key, Object body) {
+		return exchange(HttpMethod.PUT, path, key, body, headers -> {
+		});
+	}
+
 	public Answer patch(String path, String key, Object body) {
 		return exchange(HttpMethod.PATCH, path, key, body, headers -> {
 		});

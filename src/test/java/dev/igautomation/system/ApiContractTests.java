@@ -96,6 +96,9 @@ abstract class ApiContractTests {
 				+ api.get("/api/v1/accounts/" + acc + "/messages", ADMIN_KEY).at("/items/0/message_id")));
 		calls.put("sendMessage", new Call(HttpMethod.POST, () -> "/api/v1/messages/send", ADMIN_KEY,
 				() -> sender.text("Contract", "k-" + UUID.randomUUID()), MediaType.APPLICATION_JSON));
+		calls.put("sendSenderAction", new Call(HttpMethod.POST, () -> "/api/v1/messages/actions", ADMIN_KEY,
+				() -> Map.of("account_id", acc, "recipient_id", sender.userId(), "action", "typing_on"),
+				MediaType.APPLICATION_JSON));
 		calls.put("getMessageStatus", call(HttpMethod.GET, () -> "/api/v1/messages/" + ids.get("sendMessage")
 				+ "/status"));
 		calls.put("listSentMessages", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc + "/sent-messages"));
@@ -112,6 +115,29 @@ abstract class ApiContractTests {
 		calls.put("listPausedContacts", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc + "/contacts/paused"));
 		calls.put("getContact", call(HttpMethod.GET, () -> user));
 		calls.put("resumeContact", call(HttpMethod.POST, () -> user + "/resume"));
+		String accountPath = "/api/v1/accounts/" + acc;
+		Stubs.graph().stubFor(post(urlPathEqualTo("/v25.0/me/messenger_profile"))
+			.withHeader("Authorization", equalTo("Bearer " + sender.accessToken()))
+			.willReturn(okJson("{\"result\":\"success\"}")));
+		Stubs.graph().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo(
+				"/v25.0/me/messenger_profile"))
+			.withHeader("Authorization", equalTo("Bearer " + sender.accessToken()))
+			.willReturn(okJson("{\"result\":\"success\"}")));
+		calls.put("setIceBreakers", new Call(HttpMethod.PUT, () -> accountPath + "/ice-breakers", ADMIN_KEY,
+				() -> Map.of("ice_breakers", List.of(Map.of("locale", "default", "call_to_actions",
+						List.of(Map.of("question", "Opening hours?", "payload", "HOURS"))))),
+				MediaType.APPLICATION_JSON));
+		calls.put("getIceBreakers", call(HttpMethod.GET, () -> accountPath + "/ice-breakers"));
+		calls.put("deleteIceBreakers", call(HttpMethod.DELETE, () -> accountPath + "/ice-breakers"));
+		calls.put("setPersistentMenu", new Call(HttpMethod.PUT, () -> accountPath + "/persistent-menu", ADMIN_KEY,
+				() -> Map.of("persistent_menu", List.of(Map.of("locale", "default", "call_to_actions",
+						List.of(Map.of("type", "postback", "title", "Talk to us", "payload", "HUMAN"))))),
+				MediaType.APPLICATION_JSON));
+		calls.put("getPersistentMenu", call(HttpMethod.GET, () -> accountPath + "/persistent-menu"));
+		calls.put("deletePersistentMenu", call(HttpMethod.DELETE, () -> accountPath + "/persistent-menu"));
+		calls.put("buildLink", call(HttpMethod.GET, () -> "/api/v1/accounts/" + ids.get("createAccount")
+				+ "/links?ref=spring-sale"));
+		calls.put("listCommentReplies", call(HttpMethod.GET, () -> accountPath + "/comment-replies"));
 		calls.put("getAnalytics", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc
 				+ "/analytics?from=" + Instant.now().minus(Duration.ofDays(30)) + "&to=" + Instant.now().plusSeconds(60)));
 		calls.put("startImport", call(HttpMethod.POST, () -> "/api/v1/accounts/" + acc + "/imports"));

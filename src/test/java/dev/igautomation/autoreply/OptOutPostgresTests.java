@@ -1,0 +1,8 @@
+package dev.igautomation.autoreply;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class OptOutPostgresTests extends OptOutTests {
+
+}

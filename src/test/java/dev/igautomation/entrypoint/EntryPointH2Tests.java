@@ -1,0 +1,8 @@
+package dev.igautomation.entrypoint;
+
+import dev.igautomation.support.IntegrationTest;
+
+@IntegrationTest
+class EntryPointH2Tests extends EntryPointTests {
+
+}

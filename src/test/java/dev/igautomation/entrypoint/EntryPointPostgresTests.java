@@ -1,0 +1,8 @@
+package dev.igautomation.entrypoint;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class EntryPointPostgresTests extends EntryPointTests {
+
+}
