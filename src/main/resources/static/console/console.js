@@ -74,6 +74,17 @@
     charts(root);
   }
 
+  // An image whose link from Meta has expired (they do after a while) becomes a placeholder that says so.
+  document.addEventListener("error", function (event) {
+    var image = event.target;
+    if (image.tagName === "IMG" && image.hasAttribute("data-expired")) {
+      var placeholder = document.createElement("span");
+      placeholder.className = "expired";
+      placeholder.textContent = image.getAttribute("data-expired");
+      image.replaceWith(placeholder);
+    }
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) {
     if (event.target !== document.body) {

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -55,6 +56,11 @@ class ConsoleAdvice {
 		}
 		SecurityContextHolder.clearContext();
 		return "redirect:/login";
+	}
+
+	/** A live stream whose browser went away (a page left, a tab closed): nothing to answer, nothing to log. */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void disconnected() {
 	}
 
 	/**

@@ -20,12 +20,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
 
-	static final String[] PAGES = { "/", "/accounts", "/accounts/**", "/deliveries/**", "/operators",
-			"/operators/**", "/api-keys", "/api-keys/**", "/logout" };
+	static final String[] PAGES = { "/", "/inbox", "/inbox/**", "/accounts", "/accounts/**", "/deliveries/**",
+			"/operators", "/operators/**", "/api-keys", "/api-keys/**", "/logout" };
 
+	/** Images also from Meta's CDNs: the inbox shows users' photos and story mentions from Meta's own links. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+			+ "img-src 'self' data: https://*.fbsbx.com https://*.cdninstagram.com https://*.fbcdn.net; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	@Order(2)

@@ -56,7 +56,8 @@ class AcceptWrites {
 		boolean created = store.insertIfAbsent(prepared.toNew(), acceptance.attemptingNow(), acceptance.now(),
 				acceptance.attemptingNow() ? acceptance.now().plus(IN_FLIGHT) : null, acceptance.due());
 		SendCommand command = prepared.command();
-		if (created && command.source() == SendCommand.Source.API && command.recipientId() != null) {
+		if (created && (command.source() == SendCommand.Source.API || command.source() == SendCommand.Source.CONSOLE)
+				&& command.recipientId() != null) {
 			events.publishEvent(new HumanMessageSent(prepared.accountId(), command.recipientId(), acceptance.now(),
 					HumanMessageSent.Channel.SEND_API));
 		}

@@ -28,16 +28,19 @@ public class Outbound {
 
 	private final StatusEvents statusEvents;
 
+	private final SendRequests requests;
+
 	private final Clock clock;
 
 	Outbound(MessageIntake intake, AcceptWrites accepts, SendAttempts attempts, OutboundMessageStore store,
-			OutboundMessageQueries queries, StatusEvents statusEvents, Clock clock) {
+			OutboundMessageQueries queries, StatusEvents statusEvents, SendRequests requests, Clock clock) {
 		this.intake = intake;
 		this.accepts = accepts;
 		this.attempts = attempts;
 		this.store = store;
 		this.queries = queries;
 		this.statusEvents = statusEvents;
+		this.requests = requests;
 		this.clock = clock;
 	}
 
@@ -94,6 +97,15 @@ public class Outbound {
 			return queuedBefore(prepared).orElseThrow();
 		}
 		return new Queued.Stored(prepared.id());
+	}
+
+	/**
+	 * Sends as the send API does (for a person, from the console): once per idempotency key, its first attempt made
+	 * before answering. Refusals are {@link dev.igautomation.system.ProblemException}s that say what to fix: outside
+	 * the messaging window, an invalid token, a key reused for another message, or still in progress under that key.
+	 */
+	public Accepted send(SendCommand command) {
+		return requests.accept(command);
 	}
 
 	/** Makes the attempt of a queued message now, outside any transaction; answers its status after it. */
@@ -156,6 +168,26 @@ public class Outbound {
 			.stream()
 			.map(SentMessage::of)
 			.toList();
+	}
+
+	/** The messages sent to a user, newest first, before ({@code beforeCreatedAt}, {@code beforeId}). */
+	@Transactional(readOnly = true)
+	public List<SentMessage> sentTo(String accountId, String recipientId, Instant beforeCreatedAt, String beforeId,
+			int limit) {
+		return queries.list(accountId, new OutboundMessageQueries.Filter(recipientId, null, null, null), beforeCreatedAt,
+				beforeId, limit).stream().map(SentMessage::of).toList();
+	}
+
+	/** Which of these Instagram message ids (echoes' mids) are of messages sent through this service. */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> sentHere(String accountId, java.util.Collection<String> instagramMessageIds) {
+		java.util.Set<String> sent = new java.util.HashSet<>();
+		for (String mid : instagramMessageIds) {
+			if (store.findByInstagramMessageId(accountId, mid).isPresent()) {
+				sent.add(mid);
+			}
+		}
+		return sent;
 	}
 
 	private Optional<Queued> queuedBefore(PreparedMessage prepared) {

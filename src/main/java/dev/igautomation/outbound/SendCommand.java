@@ -28,7 +28,9 @@ public record SendCommand(String accountId, String recipientId, String commentId
 		/** The CRM or an operator, through the send API. */
 		API,
 		/** An auto-reply rule. */
-		AUTO_REPLY;
+		AUTO_REPLY,
+		/** An operator, from the console's inbox. */
+		CONSOLE;
 
 		String value() {
 			return name().toLowerCase(java.util.Locale.ROOT);

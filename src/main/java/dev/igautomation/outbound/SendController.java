@@ -221,7 +221,7 @@ class SendController {
 			@Nullable Integer errorSubcode, @Nullable String errorMessage, @Nullable String fbtraceId,
 			@Schema(description = "Attempts made so far") int attempts,
 			@Schema(description = "When the next attempt is due, while retrying") @Nullable Instant nextAttemptAt,
-			@Schema(description = "api or auto_reply") String source,
+			@Schema(description = "api, auto_reply or console") String source,
 			@Schema(description = "The auto-reply rule that sent it") @Nullable String ruleId,
 			@Schema(description = "The text sent", example = "Hi Jane! It is 49 EUR.") @Nullable String text, Instant createdAt,
 			Instant updatedAt, @Nullable Instant sentAt, @Nullable Instant readAt) {

@@ -48,7 +48,7 @@ class SentMessageController {
 			@PathVariable String accountId,
 			@Parameter(description = "Only messages to this Instagram user (IGSID)", example = "1914732468584811")
 			@RequestParam(name = "recipient_id", required = false) String recipientId,
-			@Parameter(description = "Only messages from the send API or from auto-reply rules") @RequestParam(
+			@Parameter(description = "Only messages from the send API, auto-reply rules or the console's inbox") @RequestParam(
 					required = false) SourceParameter source,
 			@Parameter(description = "Only auto-replies of this rule", example = "rule_01jfz6w8k3m2r5t7v9x1y3z5b7")
 			@RequestParam(name = "rule_id", required = false) String ruleId,
@@ -76,7 +76,7 @@ class SentMessageController {
 	/** The {@code source} filter. */
 	enum SourceParameter {
 
-		api, auto_reply
+		api, auto_reply, console
 
 	}
 

@@ -30,8 +30,8 @@ final class OpenApiDocument {
 
 	/** The order of the README's tour: an account, keys, rules, Meta's webhooks, messages, sending, the CRM... */
 	static final List<String> TAG_ORDER = List.of("Accounts", "API keys", "Auto-reply rules", "Meta webhooks",
-			"Messages", "Sending", "CRM deliveries", "Contacts", "Connecting accounts", "History", "Analytics",
-			"Meta callbacks");
+			"Messages", "Sending", "CRM deliveries", "Contacts", "Inbox", "Connecting accounts", "History",
+			"Analytics", "Meta callbacks");
 
 	private OpenApiDocument() {
 	}

@@ -69,6 +69,22 @@ final class FormClient {
 		return post("/login", Map.of("username", email, "password", password));
 	}
 
+	/** Opens a stream (Server-Sent Events), answering as soon as its headers arrive; its body is read line by line. */
+	HttpResponse<java.util.stream.Stream<String>> stream(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		headers.forEach(request::header);
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	HttpResponse<String> send(HttpRequest.Builder request) {
 		if (address != null) {
 			request.header("X-Forwarded-For", address);

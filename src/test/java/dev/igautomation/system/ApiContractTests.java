@@ -138,6 +138,18 @@ abstract class ApiContractTests {
 		calls.put("buildLink", call(HttpMethod.GET, () -> "/api/v1/accounts/" + ids.get("createAccount")
 				+ "/links?ref=spring-sale"));
 		calls.put("listCommentReplies", call(HttpMethod.GET, () -> accountPath + "/comment-replies"));
+		String conversation = "/api/v1/accounts/" + acc + "/conversations/" + sender.userId();
+		await().atMost(Duration.ofSeconds(20)).until(() -> api.get(conversation, ADMIN_KEY).status() == 200);
+		calls.put("listConversations", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc + "/conversations"));
+		calls.put("getConversation", call(HttpMethod.GET, () -> conversation));
+		calls.put("listConversationMessages", call(HttpMethod.GET, () -> conversation + "/messages"));
+		calls.put("markConversationRead", call(HttpMethod.POST, () -> conversation + "/read"));
+		Map<String, Object> unassigned = new java.util.HashMap<>();
+		unassigned.put("assignee_id", null);
+		calls.put("assignConversation", new Call(HttpMethod.PUT, () -> conversation + "/assignee", ADMIN_KEY,
+				() -> unassigned, MediaType.APPLICATION_JSON));
+		calls.put("setConversationState", new Call(HttpMethod.PUT, () -> conversation + "/state", ADMIN_KEY,
+				() -> Map.of("state", "open"), MediaType.APPLICATION_JSON));
 		calls.put("getAnalytics", call(HttpMethod.GET, () -> "/api/v1/accounts/" + acc
 				+ "/analytics?from=" + Instant.now().minus(Duration.ofDays(30)) + "&to=" + Instant.now().plusSeconds(60)));
 		calls.put("startImport", call(HttpMethod.POST, () -> "/api/v1/accounts/" + acc + "/imports"));

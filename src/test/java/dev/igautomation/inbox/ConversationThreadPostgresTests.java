@@ -1,0 +1,8 @@
+package dev.igautomation.inbox;
+
+import dev.igautomation.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ConversationThreadPostgresTests extends ConversationThreadTests {
+
+}
