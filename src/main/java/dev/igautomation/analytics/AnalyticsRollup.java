@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import dev.igautomation.analytics.AccountActivity.AccountIds;
 import dev.igautomation.system.DatabaseTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,44 +59,86 @@ public class AnalyticsRollup {
 	/** Brings the account's rollup up to date, in the caller's transaction (built whole on first use). */
 	@Transactional
 	public void refresh(String accountId, String instagramAccountId) {
+		refresh(List.of(new AccountIds(accountId, instagramAccountId)));
+	}
+
+	/** Brings these accounts' rollups up to date together: a few statements for all, then the work each needs. */
+	@Transactional
+	public void refresh(List<AccountIds> accounts) {
+		if (accounts.isEmpty()) {
+			return;
+		}
 		Instant now = clock.instant();
-		jdbc.sql("insert into analytics_rollup (account_id, refreshed_at) values (?, null) on conflict do nothing")
-			.param(accountId)
-			.update();
-		Instant refreshedAt = jdbc.sql("select refreshed_at from analytics_rollup where account_id = ? for update")
-			.param(accountId)
-			.query((row, number) -> Optional.ofNullable(DatabaseTime.instant(row, "refreshed_at")))
-			.single()
-			.orElse(null);
-		if (refreshedAt == null) {
-			recomputeSlots(accountId, instagramAccountId, BEGINNING, END);
-			recomputeTurns(accountId, instagramAccountId, null);
-		}
-		else {
-			Map<String, Object> since = Map.of("account", accountId, "instagram", instagramAccountId, "since",
-					DatabaseTime.of(refreshedAt.minus(MARGIN)));
-			TreeSet<Long> slots = new TreeSet<>();
-			slots.addAll(jdbc.sql("select distinct " + LiveCounts.slotOf("event_time") + " from inbound_event "
-					+ "where instagram_account_id = :instagram and received_at >= :since").params(since)
-				.query(Long.class).list());
-			slots.addAll(jdbc.sql("select distinct " + LiveCounts.slotOf("created_at") + " from outbound_message "
-					+ "where account_id = :account and updated_at >= :since").params(since).query(Long.class).list());
-			slots.addAll(jdbc.sql("select distinct " + LiveCounts.slotOf("created_at") + " from crm_delivery "
-					+ "where account_id = :account and updated_at >= :since").params(since).query(Long.class).list());
-			for (long[] run : runs(slots)) {
-				recomputeSlots(accountId, instagramAccountId, LiveCounts.startOf(run[0]), LiveCounts.startOf(run[1]));
+		List<String> ids = accounts.stream().map(AccountIds::id).sorted().toList();
+		batch.batchUpdate("insert into analytics_rollup (account_id, refreshed_at) values (?, null) "
+				+ "on conflict do nothing", ids.stream().map(id -> new Object[] { id }).toList());
+		Map<String, Optional<Instant>> refreshed = new HashMap<>();
+		jdbc.sql("select account_id, refreshed_at from analytics_rollup where account_id in (:ids) "
+				+ "order by account_id for update")
+			.param("ids", ids)
+			.query(row -> {
+				refreshed.put(row.getString(1), Optional.ofNullable(DatabaseTime.instant(row, "refreshed_at")));
+			});
+		List<AccountIds> built = new ArrayList<>();
+		Instant since = null;
+		for (AccountIds account : accounts) {
+			Optional<Instant> at = refreshed.getOrDefault(account.id(), Optional.empty());
+			if (at.isEmpty()) {
+				recomputeSlots(account.id(), account.instagramAccountId(), BEGINNING, END);
+				recomputeTurns(account.id(), account.instagramAccountId(), null);
 			}
-			List<String> users = jdbc.sql("select distinct user_id from inbound_event where instagram_account_id = "
-					+ ":instagram and received_at >= :since and user_id is not null and kind in ('message', 'echo')")
-				.params(since).query(String.class).list();
-			for (int i = 0; i < users.size(); i += USERS_PER_STATEMENT) {
-				recomputeTurns(accountId, instagramAccountId,
-						users.subList(i, Math.min(users.size(), i + USERS_PER_STATEMENT)));
+			else {
+				built.add(account);
+				since = since == null || at.get().isBefore(since) ? at.get() : since;
 			}
 		}
-		jdbc.sql("update analytics_rollup set refreshed_at = ? where account_id = ?")
-			.params(DatabaseTime.of(now), accountId)
+		if (!built.isEmpty()) {
+			recomputeChanged(built, since.minus(MARGIN));
+		}
+		jdbc.sql("update analytics_rollup set refreshed_at = :now where account_id in (:ids)")
+			.param("now", DatabaseTime.of(now))
+			.param("ids", ids)
 			.update();
+	}
+
+	/** Recomputes the slots and conversations of rows that arrived or changed since {@code since}. */
+	private void recomputeChanged(List<AccountIds> accounts, Instant since) {
+		Map<String, String> byInstagramId = new HashMap<>();
+		accounts.forEach(account -> byInstagramId.put(account.instagramAccountId(), account.id()));
+		Map<String, Object> parameters = Map.of("accounts", accounts.stream().map(AccountIds::id).toList(),
+				"instagram", List.copyOf(byInstagramId.keySet()), "since", DatabaseTime.of(since));
+		Map<String, TreeSet<Long>> slots = new HashMap<>();
+		Map<String, List<String>> users = new HashMap<>();
+		jdbc.sql("select distinct instagram_account_id, " + LiveCounts.slotOf("event_time") + " from inbound_event "
+				+ "where instagram_account_id in (:instagram) and received_at >= :since").params(parameters)
+			.query(row -> {
+				slots.computeIfAbsent(byInstagramId.get(row.getString(1)), id -> new TreeSet<>()).add(row.getLong(2));
+			});
+		for (String table : List.of("outbound_message", "crm_delivery")) {
+			jdbc.sql("select distinct account_id, " + LiveCounts.slotOf("created_at") + " from " + table
+					+ " where account_id in (:accounts) and updated_at >= :since").params(parameters)
+				.query(row -> {
+					slots.computeIfAbsent(row.getString(1), id -> new TreeSet<>()).add(row.getLong(2));
+				});
+		}
+		jdbc.sql("select distinct instagram_account_id, user_id from inbound_event where instagram_account_id in "
+				+ "(:instagram) and received_at >= :since and user_id is not null and kind in ('message', 'echo')")
+			.params(parameters)
+			.query(row -> {
+				users.computeIfAbsent(byInstagramId.get(row.getString(1)), id -> new ArrayList<>())
+					.add(row.getString(2));
+			});
+		for (AccountIds account : accounts) {
+			for (long[] run : runs(slots.getOrDefault(account.id(), new TreeSet<>()))) {
+				recomputeSlots(account.id(), account.instagramAccountId(), LiveCounts.startOf(run[0]),
+						LiveCounts.startOf(run[1]));
+			}
+			List<String> changed = users.getOrDefault(account.id(), List.of());
+			for (int i = 0; i < changed.size(); i += USERS_PER_STATEMENT) {
+				recomputeTurns(account.id(), account.instagramAccountId(),
+						changed.subList(i, Math.min(changed.size(), i + USERS_PER_STATEMENT)));
+			}
+		}
 	}
 
 	/** Forgets every account's rollup (each is built again on its next read): rows were deleted, not changed. */

@@ -1,6 +1,8 @@
 package dev.igautomation.analytics;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,57 +40,81 @@ class LiveCounts {
 
 	/** Each slot's counts over [from, to), only the slots with any. */
 	Map<Long, Tally> bySlot(String accountId, String instagramAccountId, Instant from, Instant to) {
-		Map<Long, long[]> slots = new TreeMap<>();
-		Map<String, Object> parameters = Map.of("account", accountId, "instagram", instagramAccountId, "from",
-				DatabaseTime.of(from), "to", DatabaseTime.of(to));
-		add(slots, 0, parameters, """
-				select %s as slot,
+		return bySlot(List.of(new AccountActivity.AccountIds(accountId, instagramAccountId)), from, to)
+			.getOrDefault(accountId, Map.of());
+	}
+
+	/** Each account's counts per slot over [from, to), by account id; only the slots with any. */
+	Map<String, Map<Long, Tally>> bySlot(List<AccountActivity.AccountIds> accounts, Instant from, Instant to) {
+		Map<String, Map<Long, long[]>> slots = new HashMap<>();
+		Map<String, String> byInstagramId = new HashMap<>();
+		accounts.forEach(account -> byInstagramId.put(account.instagramAccountId(), account.id()));
+		Map<String, Object> parameters = Map.of("accounts", accounts.stream().map(AccountActivity.AccountIds::id).toList(),
+				"instagram", List.copyOf(byInstagramId.keySet()), "from", DatabaseTime.of(from), "to",
+				DatabaseTime.of(to));
+		add(slots, byInstagramId, 0, parameters, """
+				select instagram_account_id, %s as slot,
 				       coalesce(sum(case when direction = 'inbound' and kind = 'message' then 1 else 0 end), 0),
 				       coalesce(sum(case when kind = 'echo' then 1 else 0 end), 0),
 				       coalesce(sum(case when source = 'recovered' then 1 else 0 end), 0)
 				from inbound_event
-				where instagram_account_id = :instagram and event_time >= :from and event_time < :to
-				group by %1$s""".formatted(slotOf("event_time")));
-		add(slots, 3, parameters, """
-				select %s as slot,
+				where instagram_account_id in (:instagram) and event_time >= :from and event_time < :to
+				group by instagram_account_id, %1$s""".formatted(slotOf("event_time")));
+		add(slots, null, 3, parameters, """
+				select account_id, %s as slot,
 				       coalesce(sum(case when status in ('sent', 'read') then 1 else 0 end), 0),
 				       coalesce(sum(case when status = 'read' then 1 else 0 end), 0),
 				       coalesce(sum(case when status = 'failed' then 1 else 0 end), 0),
 				       coalesce(sum(case when status in ('pending', 'sending') then 1 else 0 end), 0),
 				       coalesce(sum(case when source = 'auto_reply' then 1 else 0 end), 0)
 				from outbound_message
-				where account_id = :account and created_at >= :from and created_at < :to
-				group by %1$s""".formatted(slotOf("created_at")));
-		add(slots, 8, parameters, """
-				select %s as slot,
+				where account_id in (:accounts) and created_at >= :from and created_at < :to
+				group by account_id, %1$s""".formatted(slotOf("created_at")));
+		add(slots, null, 8, parameters, """
+				select account_id, %s as slot,
 				       coalesce(sum(case when status = 'delivered' then 1 else 0 end), 0),
 				       coalesce(sum(case when status = 'failed' then 1 else 0 end), 0),
 				       coalesce(sum(case when status = 'pending' then 1 else 0 end), 0)
 				from crm_delivery
-				where account_id = :account and created_at >= :from and created_at < :to
-				group by %1$s""".formatted(slotOf("created_at")));
-		Map<Long, Tally> tallies = new TreeMap<>();
-		slots.forEach((slot, counts) -> tallies.put(slot, Tally.of(counts)));
+				where account_id in (:accounts) and created_at >= :from and created_at < :to
+				group by account_id, %1$s""".formatted(slotOf("created_at")));
+		Map<String, Map<Long, Tally>> tallies = new HashMap<>();
+		slots.forEach((account, ofAccount) -> {
+			Map<Long, Tally> bySlot = new TreeMap<>();
+			ofAccount.forEach((slot, counts) -> bySlot.put(slot, Tally.of(counts)));
+			tallies.put(account, bySlot);
+		});
 		return tallies;
 	}
 
 	/** The counts over [from, to), which need not start or end on a slot. */
 	Tally between(String accountId, String instagramAccountId, Instant from, Instant to) {
-		Tally sum = Tally.NONE;
-		if (from.isBefore(to)) {
-			for (Tally slot : bySlot(accountId, instagramAccountId, from, to).values()) {
-				sum = sum.plus(slot);
-			}
-		}
-		return sum;
+		return between(List.of(new AccountActivity.AccountIds(accountId, instagramAccountId)), from, to)
+			.getOrDefault(accountId, Tally.NONE);
 	}
 
-	private void add(Map<Long, long[]> slots, int offset, Map<String, Object> parameters, String sql) {
+	/** Each account's counts over [from, to), by account id (absent: none). */
+	Map<String, Tally> between(List<AccountActivity.AccountIds> accounts, Instant from, Instant to) {
+		Map<String, Tally> sums = new HashMap<>();
+		if (from.isBefore(to) && !accounts.isEmpty()) {
+			bySlot(accounts, from, to).forEach((account, slots) -> {
+				for (Tally slot : slots.values()) {
+					sums.merge(account, slot, Tally::plus);
+				}
+			});
+		}
+		return sums;
+	}
+
+	private void add(Map<String, Map<Long, long[]>> slots, Map<String, String> byInstagramId, int offset,
+			Map<String, Object> parameters, String sql) {
 		jdbc.sql(sql).params(parameters).query(row -> {
-			long[] counts = slots.computeIfAbsent(row.getLong(1), slot -> new long[11]);
+			String account = byInstagramId == null ? row.getString(1) : byInstagramId.get(row.getString(1));
+			long[] counts = slots.computeIfAbsent(account, key -> new TreeMap<>())
+				.computeIfAbsent(row.getLong(2), slot -> new long[11]);
 			int columns = row.getMetaData().getColumnCount();
-			for (int i = 2; i <= columns; i++) {
-				counts[offset + i - 2] = row.getLong(i);
+			for (int i = 3; i <= columns; i++) {
+				counts[offset + i - 3] = row.getLong(i);
 			}
 		});
 	}

@@ -88,6 +88,31 @@ class RollupReads {
 		return tallies;
 	}
 
+	/** Each account's counts over [from, to), by account id, for several accounts at once. */
+	Map<String, Tally> totals(List<AccountActivity.AccountIds> accounts, Instant from, Instant to) {
+		Inner inner = Inner.of(from, to);
+		Map<String, Tally> totals = new HashMap<>();
+		if (inner.isEmpty()) {
+			totals.putAll(live.between(accounts, from, to));
+			return totals;
+		}
+		jdbc.sql("select account_id, " + Tally.COLUMNS.replaceAll("(\\w+)", "sum($1)") + " from analytics_slot "
+				+ "where account_id in (:ids) and slot >= :first and slot < :end group by account_id")
+			.param("ids", accounts.stream().map(AccountActivity.AccountIds::id).toList())
+			.param("first", inner.first())
+			.param("end", inner.end())
+			.query(row -> {
+				long[] counts = new long[11];
+				for (int i = 0; i < counts.length; i++) {
+					counts[i] = row.getLong(i + 2);
+				}
+				totals.put(row.getString(1), Tally.of(counts));
+			});
+		live.between(accounts, from, inner.start()).forEach((account, edge) -> totals.merge(account, edge, Tally::plus));
+		live.between(accounts, inner.endAt(), to).forEach((account, edge) -> totals.merge(account, edge, Tally::plus));
+		return totals;
+	}
+
 	/**
 	 * The people who wrote to the account in [from, to), each once: those whose last message is in the period, and
 	 * those who wrote again after it and also in it (none, for a period that ends now).

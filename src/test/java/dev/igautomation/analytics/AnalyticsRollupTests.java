@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ abstract class AnalyticsRollupTests {
 
 	@Autowired
 	DailyAnalytics daily;
+
+	@Autowired
+	AccountActivity activity;
 
 	@Autowired
 	RollupResets resets;
@@ -70,6 +75,27 @@ abstract class AnalyticsRollupTests {
 				ZoneId.of("UTC"));
 		assertThat(days.days()).singleElement().extracting(DailyAnalytics.Day::received).isEqualTo(2L);
 		assertThat(days.report().messages().uniqueUsers()).isEqualTo(2);
+	}
+
+	@Test
+	void theOverviewRefreshesEveryAccountItShows() {
+		Rows.TestAccount other = rows.account(DAY);
+		List<AccountActivity.AccountIds> both = List.of(
+				new AccountActivity.AccountIds(account.id(), account.instagramAccountId()),
+				new AccountActivity.AccountIds(other.id(), other.instagramAccountId()));
+		rows.event(account, ana, "message", "inbound", "hello", DAY.plusSeconds(36_000));
+		assertThat(activity.between(both, DAY, NEXT_DAY.minusSeconds(1)).get(other.id()).received()).isZero();
+
+		rows.event(other, ben, "message", "inbound", "imported", DAY.plusSeconds(600), Instant.now());
+		String failed = rows.delivery(other, "event:2", "message.received", "pending", DAY.plusSeconds(600));
+		jdbc.sql("update crm_delivery set status = 'failed', updated_at = ? where id = ?")
+			.params(DatabaseTime.of(Instant.now()), failed)
+			.update();
+
+		Map<String, AccountActivity.Activity> today = activity.between(both, DAY, NEXT_DAY.minusSeconds(1));
+		assertThat(today.get(account.id()).received()).isEqualTo(1);
+		assertThat(today.get(other.id()).received()).isEqualTo(1);
+		assertThat(today.get(other.id()).failedDeliveries()).isEqualTo(1);
 	}
 
 	@Test
