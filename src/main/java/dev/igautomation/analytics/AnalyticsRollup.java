@@ -41,6 +41,8 @@ public class AnalyticsRollup {
 
 	private static final int USERS_PER_STATEMENT = 500;
 
+	private static final int MOST_RUNS = 50;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -157,8 +159,16 @@ public class AnalyticsRollup {
 		}
 	}
 
-	/** Runs of consecutive slots as [first, last + 1), so that a refresh recomputes a few ranges. */
+	/**
+	 * Runs of consecutive slots as [first, last + 1), so that a refresh recomputes a few ranges; past
+	 * {@link #MOST_RUNS} (a history import scatters rows over months), the one range from the first to the last.
+	 */
 	static List<long[]> runs(TreeSet<Long> slots) {
+		List<long[]> runs = consecutive(slots);
+		return runs.size() <= MOST_RUNS ? runs : List.of(new long[] { slots.first(), slots.last() + 1 });
+	}
+
+	private static List<long[]> consecutive(TreeSet<Long> slots) {
 		List<long[]> runs = new ArrayList<>();
 		for (long slot : slots) {
 			long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
