@@ -28,12 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Why on read rather than in a listener of each change: sends and deliveries change in many places with no event
  * to listen to, and a read-time refresh is never behind. The refresh of an account holds its rollup row's lock, so
  * two refreshes never interleave. {@link #MARGIN}: a row stamped shortly before a refresh but committed after it is
- * caught by the next one, as long as its transaction commits within five minutes of its stamp.
+ * caught by the next one, as long as its transaction commits within a minute of its stamp (the service stamps rows
+ * in the transaction that writes them); rows stamped within the margin are recomputed by every refresh until it has
+ * passed, so a bulk load (a history import) costs a few full recomputes, not one.
  */
 @Component
 public class AnalyticsRollup {
 
-	static final Duration MARGIN = Duration.ofMinutes(5);
+	static final Duration MARGIN = Duration.ofMinutes(1);
 
 	private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
 

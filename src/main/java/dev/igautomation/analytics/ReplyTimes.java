@@ -1,6 +1,6 @@
 package dev.igautomation.analytics;
 
-import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +29,20 @@ class ReplyTimes {
 	record Turn(Instant startedAt, double seconds) {
 	}
 
+	/** Epoch seconds as numbers rather than timestamps: tens of thousands of them read several times faster. */
 	List<Turn> answered(String accountId, Instant from, Instant to) {
 		return jdbc.sql("""
-				select started_at, answered_at from reply_turn
+				select extract(epoch from started_at) as started,
+				       extract(epoch from answered_at) - extract(epoch from started_at) as seconds
+				from reply_turn
 				where account_id = ? and started_at >= ? and started_at < ? and answered_at < ?""")
 			.params(accountId, DatabaseTime.of(from), DatabaseTime.of(to),
 					DatabaseTime.of(to.plus(AccountAnalytics.ANSWER_WINDOW)))
 			.query((row, number) -> {
-				Instant started = DatabaseTime.instant(row, "started_at");
-				Duration wait = Duration.between(started, DatabaseTime.instant(row, "answered_at"));
-				return new Turn(started, wait.getSeconds() + wait.getNano() / 1e9);
+				BigDecimal started = row.getBigDecimal("started");
+				long seconds = started.longValue();
+				int nanos = started.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).intValue();
+				return new Turn(Instant.ofEpochSecond(seconds, nanos), row.getBigDecimal("seconds").doubleValue());
 			})
 			.list();
 	}
