@@ -105,7 +105,7 @@ ORDER=(overview accounts account rules analytics-7d analytics-30d analytics-90d 
 
 for name in "${ORDER[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" "$BASE${PAGES[$name]}")
-  [ "$code" = 200 ] || { log "$name answered $code"; exit 1; }
+  [ "$code" = 200 ] || { log "$name answered $code, not the page; see $WORK/app.log"; exit 1; }
 done
 log "warming up: $WARMUP rounds of every page"
 for _ in $(seq 1 "$WARMUP"); do
@@ -122,17 +122,21 @@ sleep 1
 cat "$WORK"/access_log*.log | tail -n +"$((before + 1))" > "$WORK/console-measured.log"
 
 percentile() { # P -> the P-th percentile of the microseconds on stdin, in ms
-  sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR*p+99)/100); if (i<1) i=1; printf "%.1f", a[i]/1000}'
+  sort -n | awk -v p="$1" '{a[NR]=$1} END {if (NR == 0) {printf "n/a"; exit} i=int((NR*p+99)/100); if (i<1) i=1; printf "%.1f", a[i]/1000}'
 }
 {
   echo "== Console pages: server time, 10 accounts x $EVENTS events over 90 days (PostgreSQL 15, $(nproc) cores) =="
   echo "   $ROUNDS requests per page after $WARMUP warm-up rounds, one at a time; Tomcat's access log (request read to answer written)"
-  printf '%-20s %-58s %9s %9s\n' page path "median ms" "p99 ms"
+  echo "   only answers 200 count; 'statuses' shows every status the page answered while measured"
+  printf '%-18s %-62s %7s %9s %9s  %s\n' page path samples "median ms" "p99 ms" statuses
   for name in "${ORDER[@]}"; do
     path=${PAGES[$name]}
-    # Tomcat logs an absent query string as "-".
-    times=$(awk -F'|' -v want="$path" '{sub(/-$/, "", $1)} $1 == want && $2 == 200 {print $3}' \
-      "$WORK/console-measured.log")
-    printf '%-20s %-58s %9s %9s\n' "$name" "$path" "$(echo "$times" | percentile 50)" "$(echo "$times" | percentile 99)"
+    # Tomcat writes an absent query string as "-" right after the path (%U%q).
+    lines=$(awk -F'|' -v want="$path" '$1 == want || $1 == want "-"' "$WORK/console-measured.log")
+    times=$(echo "$lines" | awk -F'|' '$2 == 200 {print $3}')
+    statuses=$(echo "$lines" | awk -F'|' 'NF == 3 {print $2}' | sort | uniq -c | awk '{printf "%s%sx%s", sep, $2, $1; sep=","}')
+    printf '%-18s %-62s %7s %9s %9s  %s\n' "$name" "$path" "$(echo "$times" | grep -c . || true)" \
+      "$(echo "$times" | grep . | percentile 50)" "$(echo "$times" | grep . | percentile 99)" "${statuses:-none}"
   done
 } | tee "$WORK/console-results.txt"
+source "$BENCH_DIR/console-plans.sh" | tee -a "$WORK/console-results.txt"

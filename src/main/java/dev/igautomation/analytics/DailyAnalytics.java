@@ -8,44 +8,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.igautomation.system.DatabaseTime;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The same figures as {@link AccountAnalytics}, day by day in a time zone, for charts and exports: over the same
  * period they add up to its totals, by the same rules (messages and replies by the events' own times, sends and
- * deliveries by when they were made). Each series is one query over the index its total uses, grouped by the local
- * date; {@code to_char(t at time zone z, 'YYYY-MM-DD')} gives that date the same way on PostgreSQL and H2.
+ * deliveries by when they were made). Each day is the sum of the rollup's 15-minute slots between its two midnights
+ * (a zone's midnight falls on a slot; where it would not, the cut slot is counted from the stored rows), and each
+ * turn's wait counts on the local date it started.
  */
 @Component
 public class DailyAnalytics {
 
-	private static final String DAY = "to_char(%s at time zone :zone, 'YYYY-MM-DD')";
+	private final AnalyticsRollup rollup;
 
-	private static final String PERIOD = "period";
+	private final RollupReads reads;
 
-	private final JdbcClient jdbc;
+	private final ReplyTimes replyTimes;
 
 	private final AccountAnalytics analytics;
 
-	DailyAnalytics(JdbcClient jdbc, AccountAnalytics analytics) {
-		this.jdbc = jdbc;
+	DailyAnalytics(AnalyticsRollup rollup, RollupReads reads, ReplyTimes replyTimes, AccountAnalytics analytics) {
+		this.rollup = rollup;
+		this.reads = reads;
+		this.replyTimes = replyTimes;
 		this.analytics = analytics;
 	}
 
-	/** The period's report (as {@link AccountAnalytics#of}) and its days, the first-reply times of both in one pass. */
+	/** The period's report (as {@link AccountAnalytics#of}) and its days, from one read of the rollup. */
 	public record Daily(AccountAnalytics.Report report, List<Day> days) {
-	}
-
-	@Transactional(readOnly = true)
-	public Daily report(String accountId, String instagramAccountId, Instant from, Instant to, ZoneId zone) {
-		Map<String, Object[]> replies = new HashMap<>();
-		List<Day> days = days(accountId, instagramAccountId, from, to, zone, replies);
-		Object[] period = replies.getOrDefault(PERIOD, new Object[] { 0L, null, null });
-		return new Daily(analytics.of(accountId, instagramAccountId, from, to,
-				new AccountAnalytics.FirstReply((Long) period[0], (Double) period[1], (Double) period[2])), days);
 	}
 
 	/** One day's figures; the first-reply times are null when nothing was answered that day. */
@@ -54,95 +46,56 @@ public class DailyAnalytics {
 			Double firstReplyP90Seconds) {
 	}
 
-	/** Every day of the period in {@code zone}, oldest first, days without activity included. */
-	@Transactional(readOnly = true)
-	public List<Day> days(String accountId, String instagramAccountId, Instant from, Instant to, ZoneId zone) {
-		return days(accountId, instagramAccountId, from, to, zone, new HashMap<>());
+	@Transactional
+	public Daily report(String accountId, String instagramAccountId, Instant from, Instant to, ZoneId zone) {
+		rollup.refresh(accountId, instagramAccountId);
+		List<LocalDate> dates = dates(from, to, zone);
+		List<Instant> bounds = new ArrayList<>();
+		for (LocalDate date : dates) {
+			Instant start = date.atStartOfDay(zone).toInstant();
+			bounds.add(start.isBefore(from) ? from : start);
+		}
+		bounds.add(to);
+		List<Tally> tallies = reads.tallies(accountId, instagramAccountId, bounds);
+		Map<LocalDate, List<Double>> waitsByDay = new HashMap<>();
+		List<ReplyTimes.Turn> turns = replyTimes.answered(accountId, from, to);
+		double[] periodWaits = new double[turns.size()];
+		for (int i = 0; i < turns.size(); i++) {
+			ReplyTimes.Turn turn = turns.get(i);
+			periodWaits[i] = turn.seconds();
+			waitsByDay.computeIfAbsent(turn.startedAt().atZone(zone).toLocalDate(), day -> new ArrayList<>())
+				.add(turn.seconds());
+		}
+		List<Day> days = new ArrayList<>();
+		Tally period = Tally.NONE;
+		for (int i = 0; i < dates.size(); i++) {
+			Tally day = tallies.get(i);
+			period = period.plus(day);
+			AccountAnalytics.FirstReply replies = ReplyTimes.of(waitsByDay.getOrDefault(dates.get(i), List.of())
+				.stream()
+				.mapToDouble(Double::doubleValue)
+				.toArray());
+			days.add(new Day(dates.get(i), day.received(), day.echoes(), day.autoReplies(), day.sendsSent(),
+					day.sendsFailed(), day.delivered(), day.deliveryFailed(), replies.answered(), replies.medianSeconds(),
+					replies.p90Seconds()));
+		}
+		return new Daily(analytics.of(accountId, instagramAccountId, from, to, period, ReplyTimes.of(periodWaits)),
+				days);
 	}
 
-	private List<Day> days(String accountId, String instagramAccountId, Instant from, Instant to, ZoneId zone,
-			Map<String, Object[]> replies) {
-		Map<String, Object> parameters = Map.of("account", accountId, "instagram", instagramAccountId, "from",
-				DatabaseTime.of(from), "to", DatabaseTime.of(to), "answeredBy",
-				DatabaseTime.of(to.plus(AccountAnalytics.ANSWER_WINDOW)), "zone", zone.getId());
-		Map<String, long[]> counts = new HashMap<>();
-		query("""
-				select %s as local_day,
-				       case when direction = 'inbound' and kind = 'message' then 1 else 0 end as received,
-				       case when kind = 'echo' then 1 else 0 end as sent
-				from inbound_event
-				where instagram_account_id = :instagram and event_time >= :from and event_time < :to"""
-			.formatted(DAY.formatted("event_time")), "received, sent", parameters, counts, 0);
-		query("""
-				select %s as local_day,
-				       case when source = 'auto_reply' then 1 else 0 end as auto_replies,
-				       case when status in ('sent', 'read') then 1 else 0 end as sent,
-				       case when status = 'failed' then 1 else 0 end as failed
-				from outbound_message
-				where account_id = :account and created_at >= :from and created_at < :to"""
-			.formatted(DAY.formatted("created_at")), "auto_replies, sent, failed", parameters, counts, 2);
-		query("""
-				select %s as local_day,
-				       case when status = 'delivered' then 1 else 0 end as delivered,
-				       case when status = 'failed' then 1 else 0 end as failed
-				from crm_delivery
-				where account_id = :account and created_at >= :from and created_at < :to"""
-			.formatted(DAY.formatted("created_at")), "delivered, failed", parameters, counts, 5);
-		replies.putAll(firstReplies(parameters));
-		List<Day> days = new ArrayList<>();
+	/** Every day of the period in {@code zone}, oldest first, days without activity included. */
+	@Transactional
+	public List<Day> days(String accountId, String instagramAccountId, Instant from, Instant to, ZoneId zone) {
+		return report(accountId, instagramAccountId, from, to, zone).days();
+	}
+
+	private static List<LocalDate> dates(Instant from, Instant to, ZoneId zone) {
+		List<LocalDate> dates = new ArrayList<>();
 		LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
 		for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
-			long[] day = counts.getOrDefault(date.toString(), new long[7]);
-			Object[] reply = replies.getOrDefault(date.toString(), new Object[] { 0L, null, null });
-			days.add(new Day(date, day[0], day[1], day[2], day[3], day[4], day[5], day[6], (Long) reply[0],
-					(Double) reply[1], (Double) reply[2]));
+			dates.add(date);
 		}
-		return days;
-	}
-
-	/** Sums {@code columns} per day into {@code counts}, from position {@code offset} of each day's figures. */
-	private void query(String rows, String columns, Map<String, Object> parameters, Map<String, long[]> counts,
-			int offset) {
-		String[] names = columns.split(",\\s*");
-		StringBuilder sums = new StringBuilder();
-		for (String name : names) {
-			sums.append(", coalesce(sum(").append(name).append("), 0) as ").append(name);
-		}
-		jdbc.sql("select local_day" + sums + " from (" + rows + ") as rows_by_day group by local_day")
-			.params(parameters)
-			.query(result -> {
-				long[] day = counts.computeIfAbsent(result.getString("local_day"), key -> new long[7]);
-				for (int i = 0; i < names.length; i++) {
-					day[offset + i] += result.getLong(names[i]);
-				}
-			});
-	}
-
-	/**
-	 * The first-reply times of {@link AccountAnalytics} (the same turns), by the local date of the user's message, and
-	 * of the whole period under {@link #PERIOD}: one query, whose turns PostgreSQL works out once for both.
-	 */
-	private Map<String, Object[]> firstReplies(Map<String, Object> parameters) {
-		Map<String, Object[]> byDay = new HashMap<>();
-		jdbc.sql(AccountAnalytics.firstReplyWaits(DAY.formatted("event_time")) + """
-				select local_day, count(*) as answered,
-				       percentile_cont(0.5) within group (order by seconds) as median_seconds,
-				       percentile_cont(0.9) within group (order by seconds) as p90_seconds
-				from waits
-				group by local_day
-				union all
-				select cast(null as varchar(10)), count(*),
-				       percentile_cont(0.5) within group (order by seconds),
-				       percentile_cont(0.9) within group (order by seconds)
-				from waits""")
-			.params(parameters)
-			.query(result -> {
-				String day = result.getString("local_day");
-				byDay.put(day == null ? PERIOD : day, new Object[] { result.getLong("answered"),
-						AccountAnalytics.seconds(result.getObject("median_seconds")),
-						AccountAnalytics.seconds(result.getObject("p90_seconds")) });
-			});
-		return byDay;
+		return dates;
 	}
 
 }

@@ -134,4 +134,15 @@ abstract class ConsoleAccessTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void assetLinksCarryTheirContentHashAndOtherLinksStayAsWritten() {
+		Api.Answer login = new Api(client).get("/login", null);
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.text()).containsPattern("href=\"/console/console-[0-9a-f]{32}\\.css\"")
+			.containsPattern("src=\"/console/console-[0-9a-f]{32}\\.js\"");
+		assertThat(AssetLinks.AssetLinkBuilder.isAsset("/accounts/acc_1/deliveries")).isFalse();
+		assertThat(AssetLinks.AssetLinkBuilder.isAsset("/webjars/htmx.org/dist/htmx.min.js")).isTrue();
+	}
+
 }

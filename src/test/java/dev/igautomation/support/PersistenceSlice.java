@@ -34,6 +34,6 @@ public @interface PersistenceSlice {
 			+ "|crm\\.(DeliveryStore|CrmDataDeletion)|inbound\\.(StoredEvents|MessageQueries|Conversations|InboundDataDeletion)"
 			+ "|outbound\\.(OutboundMessageStore|OutboundMessageQueries|OutboundDataDeletion|MessagingWindow)"
 			+ "|operator\\.(OperatorStore|OneTimeLinks|LoginThrottle)|privacy\\.DataDeletions"
-			+ "|analytics\\.(AccountActivity|AccountAnalytics|DailyAnalytics|MessageExport))";
+			+ "|analytics\\.(AccountActivity|AccountAnalytics|DailyAnalytics|MessageExport|AnalyticsRollup|LiveCounts|RollupReads|ReplyTimes|RollupResets))";
 
 }

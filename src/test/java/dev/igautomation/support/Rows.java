@@ -42,6 +42,12 @@ public final class Rows {
 
 	/** A direct message from the user ({@code inbound}) or an echo of the account's own ({@code outbound}). */
 	public String event(TestAccount account, String userId, String kind, String direction, String text, Instant at) {
+		return event(account, userId, kind, direction, text, at, at);
+	}
+
+	/** An event that arrived at {@code receivedAt}, long after its own time (history imports, recovered events). */
+	public String event(TestAccount account, String userId, String kind, String direction, String text, Instant at,
+			Instant receivedAt) {
 		String id = Ids.next("evt");
 		jdbc.sql("""
 				insert into inbound_event (id, instagram_account_id, dedupe_key, kind, direction, sender_id,
@@ -50,7 +56,7 @@ public final class Rows {
 			.params(id, account.instagramAccountId(), "message:mid." + id, kind, direction,
 					"inbound".equals(direction) ? userId : account.instagramAccountId(),
 					"inbound".equals(direction) ? account.instagramAccountId() : userId, userId, "mid." + id, text,
-					DatabaseTime.of(at), DatabaseTime.of(at))
+					DatabaseTime.of(at), DatabaseTime.of(receivedAt))
 			.update();
 		return id;
 	}
