@@ -31,7 +31,7 @@ run() { # CONVERSATIONS RATE
   status=$(api GET "/api/v1/accounts/$ACCOUNT_ID/imports")
   seconds=$("${PSQL[@]}" -c "select extract(epoch from finished_at - started_at) from history_import")
   stored=$(echo "$status" | sed -E 's/.*"messages_stored":([0-9]+).*/\1/')
-  read -r calls max < <(curl -s "http://127.0.0.1:$GRAPH_PORT/conversation-stats")
+  read -r calls max < <(curl -s "http://127.0.0.1:$GRAPH_PORT/conversation-stats"; echo)
   echo "import conversations=$1 rate=$2 state=$state seconds=$seconds messages_stored=$stored graph_calls=$calls \
 calls_per_conversation=$(echo "scale=3; $calls / $1" | bc) conversations_per_s=$(echo "scale=1; $1 / $seconds" | bc) \
 max_calls_in_a_second=$max" | tee -a "$RESULTS"
