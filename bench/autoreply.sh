@@ -6,10 +6,10 @@
 # outbound_message.sent_at (the Graph API's answer recorded). Then the highest steady rate the service keeps up
 # with: rising rates of STEP seconds each, a rate kept up with when the job queue is empty again within 2 s after
 # it and every message was answered; printed against pgbench's two-insert transaction measured in the same run.
-# Settings: JVMS (2), RUNS (2), DURATION (30 s), WARMUP (60 s), STEP (20 s), RATES ("200 300 400 500 600 800").
+# Settings: JVMS (2), RUNS (2), DURATION (30 s), WARMUP (60 s), STEP (20 s), RATES ("50 100 150 200 300 400 500 600 800").
 source "$(dirname "$0")/lib.sh"
 JVMS=${JVMS:-2}; RUNS=${RUNS:-2}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}; STEP=${STEP:-20}
-RATES=${RATES:-200 300 400 500 600 800}
+RATES=${RATES:-50 100 150 200 300 400 500 600 800}
 trap cleanup EXIT
 
 require_tools
