@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Limit;
 
+import dev.igautomation.support.Api;
 import dev.igautomation.system.Ids;
 
 /** The accounts' repository, on each database: its derived queries and the token-problem query. */
@@ -28,8 +28,7 @@ abstract class AccountRepositoryTests {
 	final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
 	Account account(String username) {
-		Account account = new Account(Ids.next("acc"),
-				"17841" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L), username, now);
+		Account account = new Account(Ids.next("acc"), Api.randomInstagramId(), username, now);
 		account.encryptedAccessToken(new byte[] { 1, 2, 3 }, now.minus(50, ChronoUnit.DAYS),
 				now.plus(10, ChronoUnit.DAYS));
 		return accounts.save(account);

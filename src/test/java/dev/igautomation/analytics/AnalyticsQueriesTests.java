@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 
 /**
@@ -44,9 +45,9 @@ abstract class AnalyticsQueriesTests {
 
 	Rows.TestAccount account;
 
-	final String ana = Rows.newUserId();
+	final String ana = Dms.newUser();
 
-	final String ben = Rows.newUserId();
+	final String ben = Dms.newUser();
 
 	@BeforeEach
 	void twoDays() {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.igautomation.privacy.UserDataDeletion;
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 import dev.igautomation.system.DatabaseTime;
 
@@ -49,9 +50,9 @@ abstract class AnalyticsRollupTests {
 
 	Rows.TestAccount account;
 
-	final String ana = Rows.newUserId();
+	final String ana = Dms.newUser();
 
-	final String ben = Rows.newUserId();
+	final String ben = Dms.newUser();
 
 	@BeforeEach
 	void account() {

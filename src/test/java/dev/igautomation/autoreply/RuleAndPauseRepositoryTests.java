@@ -15,6 +15,7 @@ import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 import dev.igautomation.system.Ids;
 
@@ -83,7 +84,7 @@ abstract class RuleAndPauseRepositoryTests {
 
 	@Test
 	void aPauseIsExtendedNeverShortenedAndReplacedWhenTold() {
-		String user = Rows.newUserId();
+		String user = Dms.newUser();
 		pauses.extend(new Pause(accountId, user, now.plusSeconds(600), Pause.HUMAN_REPLY, now));
 		pauses.extend(new Pause(accountId, user, now.plusSeconds(60), Pause.API_SEND, now));
 		assertThat(pauses.findActive(accountId, user, now)).map(Pause::until).contains(now.plusSeconds(600));
@@ -95,7 +96,7 @@ abstract class RuleAndPauseRepositoryTests {
 		assertThat(replaced.reason()).isEqualTo(Pause.OPERATOR);
 		assertThat(pauses.findActive(accountId, user, now.plusSeconds(61))).as("over").isEmpty();
 
-		String forever = Rows.newUserId();
+		String forever = Dms.newUser();
 		pauses.replace(new Pause(accountId, forever, null, Pause.OPERATOR, now));
 		pauses.extend(new Pause(accountId, forever, now.plusSeconds(60), Pause.HUMAN_REPLY, now));
 		entities.clear();

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 
 /** The stored events' queries, on each database: by id, an account's list with its filters and cursor, a thread. */
@@ -32,7 +33,7 @@ abstract class EventQueriesTests {
 
 	final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-	final String user = Rows.newUserId();
+	final String user = Dms.newUser();
 
 	Rows rows;
 
@@ -74,7 +75,7 @@ abstract class EventQueriesTests {
 	void anAccountsMessagesAreListedNewestFirstWithFiltersAndACursor() {
 		String first = rows.event(account, user, "message", "inbound", "one", now.minusSeconds(30));
 		String echo = rows.event(account, user, "echo", "outbound", "two", now.minusSeconds(20));
-		String other = rows.event(account, Rows.newUserId(), "message", "inbound", "three", now.minusSeconds(10));
+		String other = rows.event(account, Dms.newUser(), "message", "inbound", "three", now.minusSeconds(10));
 		rows.event(rows.account(now), user, "message", "inbound", "elsewhere", now);
 		MessageQueries.Filter all = new MessageQueries.Filter(null, null, null, null, null);
 
@@ -104,7 +105,7 @@ abstract class EventQueriesTests {
 
 		assertThat(conversations.lastMessageFromUser(account.instagramAccountId(), user))
 			.contains(now.minusSeconds(50));
-		assertThat(conversations.lastMessageFromUser(account.instagramAccountId(), Rows.newUserId())).isEmpty();
+		assertThat(conversations.lastMessageFromUser(account.instagramAccountId(), Dms.newUser())).isEmpty();
 		assertThat(conversations.accountWroteSince(account.instagramAccountId(), user, now.minusSeconds(250))).isTrue();
 		assertThat(conversations.accountWroteSince(account.instagramAccountId(), user, now.minusSeconds(200)))
 			.isFalse();

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.igautomation.outbound.OutboundMessageStore.Failure;
 import dev.igautomation.outbound.OutboundMessageStore.NewMessage;
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 import dev.igautomation.system.Ids;
 
@@ -41,7 +42,7 @@ abstract class OutboundMessageStoreTests {
 
 	Rows.TestAccount account;
 
-	final String user = Rows.newUserId();
+	final String user = Dms.newUser();
 
 	@BeforeEach
 	void account() {
@@ -128,7 +129,7 @@ abstract class OutboundMessageStoreTests {
 	void listsAndLimitsReadAnAccountsOwnMessages() {
 		String older = rows.outbound(account, user, "sent", "auto_reply", "rul_1", now.minusSeconds(60));
 		String failed = rows.outbound(account, user, "failed", "api", null, now.minusSeconds(30));
-		String newer = rows.outbound(account, Rows.newUserId(), "sent", "api", null, now);
+		String newer = rows.outbound(account, Dms.newUser(), "sent", "api", null, now);
 		rows.outbound(rows.account(now), user, "sent", "api", null, now);
 
 		assertThat(queries.list(account.id(), new OutboundMessageQueries.Filter(null, null, null, null), null, null, 10))

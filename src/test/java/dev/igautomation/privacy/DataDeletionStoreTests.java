@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.igautomation.support.Dms;
 import dev.igautomation.support.Rows;
 
 /**
@@ -30,8 +31,8 @@ abstract class DataDeletionStoreTests {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Rows rows = new Rows(jdbc);
 		Rows.TestAccount account = rows.account(now);
-		String user = Rows.newUserId();
-		String other = Rows.newUserId();
+		String user = Dms.newUser();
+		String other = Dms.newUser();
 		String event = rows.event(account, user, "message", "inbound", "delete me", now);
 		String message = rows.outbound(account, user, "sent", "api", null, now);
 		rows.delivery(account, "event:" + event, "message.received", "delivered", now);

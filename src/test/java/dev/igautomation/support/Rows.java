@@ -1,7 +1,6 @@
 package dev.igautomation.support;
 
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,13 +23,8 @@ public final class Rows {
 	public record TestAccount(String id, String instagramAccountId) {
 	}
 
-	public static String newUserId() {
-		return "u" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
-	}
-
 	public TestAccount account(Instant now) {
-		TestAccount account = new TestAccount(Ids.next("acc"),
-				"17841" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		TestAccount account = new TestAccount(Ids.next("acc"), Api.randomInstagramId());
 		jdbc.sql("""
 				insert into account (id, instagram_account_id, username, access_token, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, ?, 0)""")
