@@ -18,11 +18,8 @@ EMAIL=bench-admin@example.com
 PASSWORD=bench-admin-password
 trap cleanup EXIT
 
-pg_ctlcluster 15 main start 2>/dev/null || true
-for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-su postgres -c "psql -X -q -c \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'bench') then create role bench login password 'bench'; end if; end \\\$\\\$\"" >/dev/null
-su postgres -c "psql -X -q -c 'drop database if exists $DB'" >/dev/null 2>&1
-su postgres -c "psql -X -q -c 'create database $DB owner bench'" >/dev/null
+start_postgres_server
+fresh_database "$DB"
 build_jar
 rm -f "$WORK"/access_log*.log
 log "starting the service (fresh JVM)"

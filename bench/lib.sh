@@ -26,15 +26,22 @@ require_tools() {
   fi
 }
 
-start_postgres() {
-  # Not holding the benchmarks' lock (fd 9): the server outlives this benchmark.
+# The machine's PostgreSQL 15, with the bench role; not holding the benchmarks' lock (fd 9): the server outlives them.
+start_postgres_server() {
   pg_ctlcluster 15 main start 2>/dev/null 9>&- || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   su postgres -c "psql -X -q -c \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'bench') then create role bench login password 'bench'; end if; end \\\$\\\$\"" >/dev/null
-  for database in bench bench_reference; do
-    su postgres -c "psql -X -q -c 'drop database if exists $database'" >/dev/null 2>&1
-    su postgres -c "psql -X -q -c 'create database $database owner bench'" >/dev/null
-  done
+}
+
+fresh_database() { # NAME
+  su postgres -c "psql -X -q -c 'drop database if exists $1'" >/dev/null 2>&1
+  su postgres -c "psql -X -q -c 'create database $1 owner bench'" >/dev/null
+}
+
+start_postgres() {
+  start_postgres_server
+  fresh_database bench
+  fresh_database bench_reference
   psql -X -q -h 127.0.0.1 -U bench -d bench_reference \
     -c "create table bench_event (id bigint, payload text); create table bench_job (id bigint, payload text);"
 }
